@@ -1,0 +1,47 @@
+using PumpSim.Core.Therapy;
+using PumpSim.Core.Units;
+
+namespace PumpSim.Core.Engine;
+
+/// <summary>Something that happens to the pump, body or patient at an instant of a scenario.
+/// Actions at the same instant apply in the order given (<see cref="TimedAction.Order"/>).</summary>
+public abstract record ScenarioAction;
+
+public enum CatheterFaultKind { None, Kink, Occlusion, Leak, Tear, Disconnect, Migration, Repair, Revision }
+public enum CatheterContents { Drug, Saline }
+
+public sealed record CatheterFaultAction(CatheterFaultKind Fault, double? Fraction = null, Volume? NewVolume = null) : ScenarioAction;
+
+public enum RefillTarget { Reservoir, Pocket }
+
+/// <summary>The refill procedure of PUMP.md §6. <see cref="WithdrawMl"/> null means withdraw all.</summary>
+public sealed record RefillAction(
+    Volume Add,
+    Volume? Withdraw = null,
+    Volume? ProgramVolume = null,
+    Concentration? NewConcentration = null,
+    RefillTarget Into = RefillTarget.Reservoir,
+    bool BridgeBolus = false) : ScenarioAction;
+
+public sealed record ProgramAction(TherapyProgram Program) : ScenarioAction;
+public sealed record BolusAction(double DoseMcg, SimDuration Duration) : ScenarioAction;
+public sealed record PrimingBolusAction : ScenarioAction;
+public sealed record BridgeBolusAction : ScenarioAction;
+public sealed record PtmRequestAction : ScenarioAction;
+public sealed record MriAction(SimDuration Duration, SimDuration Recovery) : ScenarioAction;
+public sealed record InterrogateAction : ScenarioAction;
+public sealed record SilenceAction(SimDuration Duration) : ScenarioAction;
+
+/// <summary>A motor stall: for <see cref="Duration"/>, or for good when <see cref="Permanent"/>;
+/// repeated <see cref="Count"/> times every <see cref="Every"/> when intermittent.</summary>
+public sealed record MotorStallAction(SimDuration Duration, bool Permanent = false, SimDuration? Every = null, int Count = 1) : ScenarioAction;
+public sealed record MemoryErrorAction(bool Critical) : ScenarioAction;
+public sealed record BatteryResetAction : ScenarioAction;
+/// <summary>Pump replaced: new battery, firmware reset, reservoir filled to <see cref="Reservoir"/>
+/// (default: the scenario's starting volume); the catheter and the program stay.</summary>
+public sealed record ReplacePumpAction(Volume? Reservoir = null) : ScenarioAction;
+/// <summary>Changes the pump's true accuracy from this instant (a pump that starts to over-infuse).</summary>
+public sealed record AccuracyAction(double AccuracyPct) : ScenarioAction;
+public sealed record NarrationAction(string Text) : ScenarioAction;
+
+public sealed record TimedAction(SimInstant At, int Order, ScenarioAction Action);

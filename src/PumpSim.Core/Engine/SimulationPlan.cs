@@ -1,0 +1,61 @@
+using PumpSim.Core.Patient;
+using PumpSim.Core.Therapy;
+using PumpSim.Core.Units;
+
+namespace PumpSim.Core.Engine;
+
+/// <summary>Everything one simulation needs, already checked: the loader builds it from YAML,
+/// tests build it in code. Defaults follow PUMP.md §2.</summary>
+public sealed record SimulationPlan
+{
+    public string Id { get; init; } = "scenario";
+    public SimInstant Start { get; init; } = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public SimDuration Duration { get; init; } = SimDuration.FromDays(1);
+    public SimDuration Step { get; init; } = SimDuration.FromMinutes(1);
+    public SimDuration Sample { get; init; } = SimDuration.FromMinutes(15);
+    public ulong Seed { get; init; }
+
+    public PumpProfile Profile { get; init; } = PumpProfile.SynchroMedII20;
+    public Volume LowReservoirAlarm { get; init; } = Volume.FromMl(2.0);
+    public double AccuracyPct { get; init; }
+    /// <summary>Battery life left at the initial program, in days; null = a new pump.</summary>
+    public double? BatteryLifeRemainingDays { get; init; }
+    public Volume CatheterVolume { get; init; } = Volume.FromMl(0.20);
+    public CatheterContents CatheterContents { get; init; } = CatheterContents.Drug;
+    public Volume RefillDiscrepancyLimit { get; init; } = Volume.FromMl(2.0);
+    public SimDuration NonCriticalToneRepeat { get; init; } = SimDuration.FromHours(1);
+    public SimDuration CriticalToneRepeat { get; init; } = SimDuration.FromMinutes(10);
+
+    public string DrugName { get; init; } = "baclofen";
+    public Concentration Concentration { get; init; } = Concentration.FromMcgPerMl(500);
+    public Volume Reservoir { get; init; } = Volume.FromMl(20);
+
+    public TherapyProgram Program { get; init; } = TherapyProgram.Continuous(ProgramRate.McgPerDay(500));
+    public PtmSettings? Ptm { get; init; }
+    public PatientParameters? Patient { get; init; }
+
+    public IReadOnlyList<TimedAction> Actions { get; init; } = [];
+
+    public SimInstant End => Start + Duration;
+
+    /// <summary>Checks the domain limits; throws <see cref="ProgramRejectedException"/> with a plain reason.</summary>
+    public void Validate()
+    {
+        if (Step.Seconds < 1 || Step.Seconds > 3600) throw new ProgramRejectedException($"step must be 1s to 1h, got {Step}.");
+        if (Sample.Seconds < 1) throw new ProgramRejectedException("sample must be at least 1s.");
+        if (Duration.Seconds < 1) throw new ProgramRejectedException("duration must be at least 1s.");
+        if (Duration.Seconds > 50L * 366 * SimDuration.SecondsPerDay) throw new ProgramRejectedException("duration must be at most 50 years.");
+        if (Reservoir > Profile.Capacity || Reservoir.Picolitres < 0)
+            throw new ProgramRejectedException($"reservoir_ml must be 0 to {Profile.Capacity.Ml:0.##} mL for {Profile.Model}, got {Reservoir.Ml:0.###}.");
+        var half = Volume.FromPicolitres(Profile.Capacity.Picolitres / 2);
+        if (LowReservoirAlarm < Volume.FromMl(0.5) || LowReservoirAlarm > half)
+            throw new ProgramRejectedException($"low_reservoir_alarm_ml must be 0.5 to {half.Ml:0.##} mL for {Profile.Model}, got {LowReservoirAlarm.Ml:0.###}.");
+        if (AccuracyPct <= -100 || AccuracyPct > 100 || double.IsNaN(AccuracyPct))
+            throw new ProgramRejectedException($"accuracy_pct must be above -100 and at most 100, got {AccuracyPct}.");
+        if (CatheterVolume.Picolitres < 0 || CatheterVolume > Volume.FromMl(5))
+            throw new ProgramRejectedException($"catheter volume_ml must be 0 to 5 mL, got {CatheterVolume.Ml:0.###}.");
+        if (BatteryLifeRemainingDays is { } d && (d < 0 || d > 20 * 366 || double.IsNaN(d)))
+            throw new ProgramRejectedException($"battery life_remaining_days must be 0 to {20 * 366}, got {d}.");
+        Profile.Check(Program, Concentration);
+    }
+}
