@@ -36,6 +36,9 @@ public sealed record SimulationPlan
 
     public IReadOnlyList<TimedAction> Actions { get; init; } = [];
 
+    /// <summary>Instants at which the engine records a <see cref="Events.Snapshot"/> (for expectations).</summary>
+    public IReadOnlyList<SimInstant> Probes { get; init; } = [];
+
     public SimInstant End => Start + Duration;
 
     /// <summary>Checks the domain limits; throws <see cref="ProgramRejectedException"/> with a plain reason.</summary>
