@@ -1,0 +1,46 @@
+using Stateless;
+
+namespace PumpSim.Core.Firmware;
+
+public enum ReservoirCondition { Ok, Low, Empty }
+
+/// <summary>The reservoir as the firmware believes it: from its own stroke count, never measured.</summary>
+public sealed class ReservoirMachine
+{
+    private enum Trigger { FellToAlarmLevel, ReachedEmpty, Refilled }
+
+    private readonly StateMachine<ReservoirCondition, Trigger> _machine;
+    private readonly Func<ReservoirCondition> _byEstimate;
+
+    public ReservoirMachine(Func<ReservoirCondition> byEstimate)
+    {
+        _byEstimate = byEstimate;
+        _machine = new StateMachine<ReservoirCondition, Trigger>(byEstimate(), FiringMode.Queued);
+        const string ByVolume = "the programmed volume against the alarm level";
+        _machine.Configure(ReservoirCondition.Ok)
+            .Permit(Trigger.FellToAlarmLevel, ReservoirCondition.Low)
+            .Permit(Trigger.ReachedEmpty, ReservoirCondition.Empty)
+            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume);
+        _machine.Configure(ReservoirCondition.Low)
+            .Ignore(Trigger.FellToAlarmLevel)
+            .Permit(Trigger.ReachedEmpty, ReservoirCondition.Empty)
+            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume);
+        _machine.Configure(ReservoirCondition.Empty)
+            .Ignore(Trigger.FellToAlarmLevel)
+            .Ignore(Trigger.ReachedEmpty)
+            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume);
+    }
+
+    public ReservoirCondition State => _machine.State;
+    public void FellToAlarmLevel() => _machine.Fire(Trigger.FellToAlarmLevel);
+    public void ReachedEmpty() => _machine.Fire(Trigger.ReachedEmpty);
+    public void Refilled() => _machine.Fire(Trigger.Refilled);
+    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+    public static string Name(ReservoirCondition c) => c switch
+    {
+        ReservoirCondition.Ok => "ok",
+        ReservoirCondition.Low => "low",
+        _ => "empty",
+    };
+}

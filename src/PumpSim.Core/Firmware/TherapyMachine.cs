@@ -1,0 +1,92 @@
+using Stateless;
+
+namespace PumpSim.Core.Firmware;
+
+public enum TherapyState { Infusing, MinimumRate, Stopped, SafeState, EndOfService }
+
+/// <summary>The therapy state of the firmware (Stateless). The destination after a program,
+/// refill or replacement depends on the program's mode and on whether the firmware believes the
+/// reservoir is empty, so those transitions are dynamic and described for the diagram.</summary>
+public sealed class TherapyMachine
+{
+    private enum Trigger { Program, ReservoirEmptied, Refilled, SafeStateFault, BatteryExhausted, PumpReplaced }
+
+    private readonly StateMachine<TherapyState, Trigger> _machine;
+    private readonly Func<TherapyState> _programState;
+
+    /// <param name="programState">The state the current program and reservoir call for.</param>
+    public TherapyMachine(Func<TherapyState> programState, Action<TherapyState, TherapyState> changed)
+    {
+        _programState = programState;
+        _machine = new StateMachine<TherapyState, Trigger>(programState(), FiringMode.Queued);
+        const string ByProgram = "the program's mode (minimum rate while the reservoir reads empty)";
+
+        _machine.Configure(TherapyState.Infusing)
+            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .Permit(Trigger.ReservoirEmptied, TherapyState.MinimumRate)
+            .Ignore(Trigger.Refilled)
+            .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
+            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+
+        _machine.Configure(TherapyState.MinimumRate)
+            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .Ignore(Trigger.ReservoirEmptied)
+            .PermitDynamic(Trigger.Refilled, Target, ByProgram)
+            .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
+            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+
+        _machine.Configure(TherapyState.Stopped)
+            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .Ignore(Trigger.ReservoirEmptied)
+            .Ignore(Trigger.Refilled)
+            .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
+            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+
+        // Safe state holds the minimum rate until a clinician reprograms the pump.
+        _machine.Configure(TherapyState.SafeState)
+            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .Ignore(Trigger.ReservoirEmptied)
+            .Ignore(Trigger.Refilled)
+            .Ignore(Trigger.SafeStateFault)
+            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+
+        // End of service is final for this pump: only a replacement leaves it.
+        _machine.Configure(TherapyState.EndOfService)
+            .Ignore(Trigger.Program)
+            .Ignore(Trigger.ReservoirEmptied)
+            .Ignore(Trigger.Refilled)
+            .Ignore(Trigger.SafeStateFault)
+            .Ignore(Trigger.BatteryExhausted)
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+
+        _machine.OnTransitioned(t => { if (t.Source != t.Destination) changed(t.Source, t.Destination); });
+    }
+
+    private TherapyState Target() => _programState();
+
+    public TherapyState State => _machine.State;
+
+    public void Programmed() => _machine.Fire(Trigger.Program);
+    public void ReservoirEmptied() => _machine.Fire(Trigger.ReservoirEmptied);
+    public void Refilled() => _machine.Fire(Trigger.Refilled);
+    public void EnterSafeState() => _machine.Fire(Trigger.SafeStateFault);
+    public void BatteryExhausted() => _machine.Fire(Trigger.BatteryExhausted);
+    public void PumpReplaced() => _machine.Fire(Trigger.PumpReplaced);
+
+    public bool CanAcceptProgram => _machine.CanFire(Trigger.Program);
+
+    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+
+    public static string Name(TherapyState s) => s switch
+    {
+        TherapyState.Infusing => "infusing",
+        TherapyState.MinimumRate => "minimum-rate",
+        TherapyState.Stopped => "stopped",
+        TherapyState.SafeState => "safe-state",
+        _ => "end-of-service",
+    };
+}
