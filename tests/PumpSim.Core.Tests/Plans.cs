@@ -12,13 +12,25 @@ internal static class Plans
     public static SimInstant Day(double d) => Start + SimDuration.FromDays(d);
     public static SimInstant At(string offset) => Start + Parse(offset);
 
-    public static SimDuration Parse(string s) => s[^1] switch
+    /// <summary>Combined offsets such as 2d1h30m.</summary>
+    public static SimDuration Parse(string s)
     {
-        's' => SimDuration.FromSeconds(long.Parse(s[..^1])),
-        'm' => SimDuration.FromMinutes(long.Parse(s[..^1])),
-        'h' => SimDuration.FromHours(long.Parse(s[..^1])),
-        _ => SimDuration.FromDays(long.Parse(s[..^1])),
-    };
+        var total = SimDuration.Zero;
+        var n = 0L;
+        foreach (var ch in s)
+        {
+            if (char.IsDigit(ch)) { n = n * 10 + (ch - '0'); continue; }
+            total += ch switch
+            {
+                's' => SimDuration.FromSeconds(n),
+                'm' => SimDuration.FromMinutes(n),
+                'h' => SimDuration.FromHours(n),
+                _ => SimDuration.FromDays(n),
+            };
+            n = 0;
+        }
+        return total;
+    }
 
     /// <summary>20 mL at 500 mcg/mL, continuous 1 mL/day (500 mcg/day), 2-mL alarm.</summary>
     public static SimulationPlan OneMlPerDay(double days = 21, string step = "1m") => new()
