@@ -1,1 +1,4 @@
-return 0;
+using BenchmarkDotNet.Running;
+
+// `dotnet run -c Release --project benchmarks/PumpSim.Benchmarks -- --filter '*'`
+BenchmarkSwitcher.FromAssembly(typeof(PumpSim.Benchmarks.EngineBenchmarks).Assembly).Run(args);

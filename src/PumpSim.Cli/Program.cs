@@ -1,2 +1,4 @@
-// The Spectre.Console.Cli application is wired up in the CLI issue; this keeps the solution building.
-return 0;
+using PumpSim.Cli;
+using Spectre.Console;
+
+return PumpSimApp.Run(args, AnsiConsole.Console, Console.Error);

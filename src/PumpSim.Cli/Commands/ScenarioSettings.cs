@@ -1,0 +1,42 @@
+using System.ComponentModel;
+using PumpSim.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PumpSim.Cli.Commands;
+
+/// <summary>Options shared by the verbs that run one scenario.</summary>
+public class OneScenarioSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("The scenario file (YAML).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--step <DURATION>")]
+    [Description("Override the engine step (1s to 1h), e.g. 5m. Results do not depend on it.")]
+    public string? Step { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Override the scenario's seed.")]
+    public ulong? Seed { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Step is not null && !DurationParser.TryParse(Step, out var d, out var error))
+            return ValidationResult.Error($"--step: {error}");
+        if (Step is not null && (DurationParser.Parse(Step).Seconds < 1 || DurationParser.Parse(Step).Seconds > 3600))
+            return ValidationResult.Error("--step must be between 1s and 1h.");
+        return ValidationResult.Success();
+    }
+
+    /// <summary>Loads the file and applies the overrides.</summary>
+    public LoadedScenario Load()
+    {
+        var s = ScenarioLoader.Load(File);
+        var plan = s.Plan;
+        if (Step is not null) plan = plan with { Step = DurationParser.Parse(Step) };
+        if (Seed is { } seed) plan = plan with { Seed = seed };
+        return s with { Plan = plan };
+    }
+
+}

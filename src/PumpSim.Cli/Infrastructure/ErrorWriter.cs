@@ -1,0 +1,8 @@
+namespace PumpSim.Cli.Infrastructure;
+
+/// <summary>Where user-facing errors go (stderr in the real tool, a StringWriter in tests).</summary>
+public sealed class ErrorWriter(TextWriter writer)
+{
+    public TextWriter Writer { get; } = writer;
+    public void Line(string message) => Writer.WriteLine(message);
+}

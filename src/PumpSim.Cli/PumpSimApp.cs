@@ -1,0 +1,72 @@
+using PumpSim.Cli.Commands;
+using PumpSim.Cli.Infrastructure;
+using PumpSim.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PumpSim.Cli;
+
+/// <summary>The `pumpsim` command line: thin verbs over the libraries (SCENARIOS.md §2).</summary>
+public static class PumpSimApp
+{
+    public static int Run(string[] args, IAnsiConsole console, TextWriter error)
+    {
+        // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.
+        var debug = args.Contains("--debug");
+        args = args.Where(a => a != "--debug").ToArray();
+        var errors = new ErrorWriter(error);
+        var registrar = new TypeRegistrar();
+        registrar.RegisterInstance(typeof(ErrorWriter), errors);
+        registrar.RegisterInstance(typeof(IAnsiConsole), console);
+        var app = new CommandApp(registrar);
+        app.Configure(c =>
+        {
+            c.SetApplicationName("pumpsim");
+            c.Settings.Console = console;
+            c.Settings.StrictParsing = true;
+            c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug);
+            c.AddCommand<RunCommand>("run")
+                .WithDescription("Run one scenario: print a summary and write events.jsonl, telemetry.csv, summary.json (and report.html with --html).")
+                .WithExample("run", "scenarios/training/kinked-catheter.yaml", "--out", "out/kink", "--html");
+            c.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Run every scenario under the paths and check its expectations; exit 1 if any fails.")
+                .WithExample("verify", "scenarios", "--junit", "out/junit.xml");
+            c.AddCommand<PlayCommand>("play")
+                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, +/- speed, q quits).")
+                .WithExample("play", "scenarios/training/kinked-catheter.yaml", "--speed", "3600");
+            c.AddCommand<ListCommand>("list")
+                .WithDescription("List the scenario library with titles and what each covers.")
+                .WithExample("list", "scenarios");
+            c.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Load and check scenario files without running them; exit 2 if any is invalid.")
+                .WithExample("validate", "scenarios/alarms/low-reservoir.yaml");
+            c.AddCommand<DiagramCommand>("diagram")
+                .WithDescription("Draw the firmware state machines from the running code (Mermaid or Graphviz dot).")
+                .WithExample("diagram", "--format", "dot");
+            c.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Print the JSON Schema of the scenario format, for editors.");
+        });
+        return app.Run(args);
+    }
+
+    private static int Handle(Exception ex, ErrorWriter errors, bool debug)
+    {
+        switch (ex)
+        {
+            case ScenarioException se:
+                foreach (var e in se.Errors) errors.Line(e.ToString());
+                return ExitCodes.InvalidInput;
+            case InputException ie:
+                errors.Line($"error: {ie.Message}");
+                return ExitCodes.InvalidInput;
+            case CommandParseException or CommandRuntimeException:
+                errors.Line($"error: {ex.Message}");
+                errors.Line("Try 'pumpsim --help' or 'pumpsim <command> --help'.");
+                return ExitCodes.InvalidInput;
+            default:
+                errors.Line($"internal error: {ex.GetType().Name}: {ex.Message}");
+                errors.Line(debug ? ex.ToString() : "This is a bug in PumpSim, not in your scenario. Run again with --debug for the stack trace and report it.");
+                return ExitCodes.InternalError;
+        }
+    }
+}

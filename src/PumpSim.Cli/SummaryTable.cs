@@ -1,0 +1,44 @@
+using System.Globalization;
+using PumpSim.Core.Events;
+using Spectre.Console;
+
+namespace PumpSim.Cli;
+
+/// <summary>The short table `run` prints: dose programmed vs delivered, alarms, discrepancies,
+/// final state and the expectations.</summary>
+public static class SummaryTable
+{
+    private static string N(double v, string format = "0.###") => v.ToString(format, CultureInfo.InvariantCulture);
+
+    public static void Write(IAnsiConsole console, ScenarioRun run)
+    {
+        var r = run.Result;
+        var t = r.Totals;
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(run.Scenario.Title)}[/]");
+        table.AddColumn("What");
+        table.AddColumn(new TableColumn("Value").RightAligned());
+        table.AddRow("Scenario", Markup.Escape($"{r.ScenarioId} (seed {r.Seed})"));
+        table.AddRow("Period", $"{r.Start} → {r.End} ({N((r.End - r.Start).TotalDays, "0.##")} days)");
+        table.AddRow("Dose programmed", $"{N(t.ProgrammedMcg, "0.0")} mcg");
+        var share = t.ProgrammedMcg > 0 ? $" ({N(t.DeliveredCsfMcg / t.ProgrammedMcg * 100, "0.0")} %)" : "";
+        table.AddRow("Delivered to CSF", $"{N(t.DeliveredCsfMcg, "0.0")} mcg{share}");
+        if (t.LeakedMcg > 0) table.AddRow("Leaked to tissue", $"{N(t.LeakedMcg, "0.0")} mcg");
+        if (t.PocketMcg > 0) table.AddRow("Into the pocket", $"{N(t.PocketMcg, "0.0")} mcg");
+        table.AddRow("Reservoir true / estimated", $"{N(r.Final.ReservoirTrueMl)} / {N(r.Final.ReservoirEstimatedMl)} mL");
+        table.AddRow("Battery", $"{N(r.Final.BatteryDaysRemaining, "0")} days left");
+        table.AddRow("Therapy state at end", r.Final.TherapyState);
+        var discrepancies = r.Events.Count(e => e.Type == EventTypes.RefillDiscrepancy);
+        if (discrepancies > 0) table.AddRow("Refill discrepancies", discrepancies.ToString(CultureInfo.InvariantCulture));
+        foreach (var a in r.Alarms)
+        {
+            var colour = a.Priority == Core.Firmware.AlarmPriority.Critical ? "red" : "yellow";
+            var cleared = a.Cleared is { } c ? $"cleared day {N((c - r.Start).TotalDays, "0.00")}" : "still active";
+            table.AddRow($"[{colour}]alarm {a.Id}[/]", $"day {N((a.Raised - r.Start).TotalDays, "0.00")}, {cleared}, {a.Tones} tones");
+        }
+        if (r.Alarms.Count == 0) table.AddRow("Alarms", "none");
+        foreach (var o in run.Outcomes)
+            table.AddRow(o.Passed ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape($"{o.Text}: {o.Detail}"));
+        console.Write(table);
+        console.MarkupLine("[grey]Illustrative simulation for training and testing — not for clinical decisions.[/]");
+    }
+}
