@@ -24,7 +24,11 @@ internal sealed class MapReader
         Name = name;
         foreach (var (key, _) in map.Entries)
         {
-            if (shape.Find(key.Value) is null)
+            if (shape.Find(key.Value) is not null) continue;
+            UnknownKeys++;
+            if (shape.ExactlyOneOf is { } actions)
+                diagnostics.Add(key.At, $"unknown event action '{key.Value}'{Suggestions.Hint(key.Value, shape.Keys)} (expected 'at' and one of: {string.Join(", ", actions)})");
+            else
                 diagnostics.Add(key.At, shape.Fields.Count == 0
                     ? $"unknown key '{key.Value}': '{name}' takes no settings (write '{name}: {{}}')"
                     : $"unknown key '{key.Value}' in '{name}'{Suggestions.Hint(key.Value, shape.Keys)} (allowed: {KeyList(shape)})");
@@ -43,6 +47,8 @@ internal sealed class MapReader
     }
 
     public YMap Node { get; }
+    /// <summary>How many keys were reported unknown; callers skip follow-up errors that would only repeat them.</summary>
+    public int UnknownKeys { get; }
     public string Name { get; }
     public Position At => Node.At;
 
