@@ -1,0 +1,43 @@
+using PumpSim.Scenarios.Yaml;
+
+namespace PumpSim.Scenarios.Errors;
+
+/// <summary>Thrown inside the loader to abandon one section (an event, an expectation, a top-level
+/// key) at its first problem; the section's caller records it and moves on to the next section, so
+/// one run reports several independent mistakes without cascading nonsense.</summary>
+internal sealed class NodeError(Position at, string message) : Exception(message)
+{
+    public Position At { get; } = at;
+}
+
+/// <summary>The errors collected while loading one file.</summary>
+internal sealed class Diagnostics(string file)
+{
+    /// <summary>Enough to fix a file in a few passes; more is noise (and bounds hostile input).</summary>
+    public const int MaxErrors = 25;
+
+    private readonly List<ScenarioError> _errors = [];
+
+    public string File { get; } = file;
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Add(Position at, string message)
+    {
+        if (_errors.Count < MaxErrors) _errors.Add(new ScenarioError(File, at.Line, at.Column, message));
+    }
+
+    /// <summary>Runs one section; a <see cref="NodeError"/> or a unit factory's range error becomes a located error.</summary>
+    public void Guard(Action section)
+    {
+        try { section(); }
+        catch (NodeError e) { Add(e.At, e.Message); }
+    }
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count == 0) return;
+        // In file order, so the first error a user reads is the first one in the file.
+        var ordered = _errors.Select((e, i) => (e, i)).OrderBy(x => x.e.Line).ThenBy(x => x.e.Column).ThenBy(x => x.i).Select(x => x.e).ToArray();
+        throw new ScenarioException(ordered);
+    }
+}

@@ -1,0 +1,101 @@
+using PumpSim.Core.Engine;
+using PumpSim.Core.Units;
+using PumpSim.Scenarios.Errors;
+using PumpSim.Scenarios.Reading;
+using PumpSim.Scenarios.Yaml;
+
+namespace PumpSim.Scenarios.Loading;
+
+/// <summary>One event action's settings → the engine's <see cref="ScenarioAction"/> record.</summary>
+internal static class ActionReader
+{
+    private static readonly SimDuration MaxMriRecovery = SimDuration.FromHours(24);
+
+    public static ScenarioAction Read(string name, MapReader m, Diagnostics diagnostics) => name switch
+    {
+        "catheter" => Catheter(m),
+        "refill" => Refill(m),
+        "program" => new ProgramAction(ProgramReader.Read(m, diagnostics)),
+        "bolus" => new BolusAction(m.RequiredNumber("dose_mcg"), Positive(m, "duration", null)),
+        "priming_bolus" => new PrimingBolusAction(),
+        "bridge_bolus" => new BridgeBolusAction(),
+        "ptm_request" => new PtmRequestAction(),
+        "mri" => Mri(m),
+        "interrogate" => new InterrogateAction(),
+        "silence" => new SilenceAction(Positive(m, "duration", SimDuration.FromHours(1))),
+        "motor_stall" => MotorStall(m),
+        "memory_error" => new MemoryErrorAction(m.Bool("critical")!.Value),
+        "battery_reset" => new BatteryResetAction(),
+        "replace_pump" => new ReplacePumpAction(m.Number("reservoir_ml") is { } v ? Volume.FromMl(v) : null),
+        "accuracy" => new AccuracyAction(m.RequiredNumber("accuracy_pct")),
+        _ => throw new InvalidOperationException($"action '{name}' is in the format table but has no reader."),
+    };
+
+    private static SimDuration Positive(MapReader m, string key, SimDuration? fallback)
+    {
+        var d = m.Duration(key) ?? fallback ?? throw m.Missing(key);
+        return d.Seconds >= 1 ? d : throw new NodeError(m.PositionOf(key), $"'{key}' must be at least 1s, got {d}");
+    }
+
+    private static CatheterFaultAction Catheter(MapReader m)
+    {
+        var fault = m.Text("fault")!;
+        var kind = Enum.Parse<CatheterFaultKind>(fault, ignoreCase: true);
+        var fraction = m.Number("fraction");
+        if (fraction is not null && kind is not (CatheterFaultKind.Kink or CatheterFaultKind.Occlusion or CatheterFaultKind.Leak or CatheterFaultKind.Tear))
+            throw new NodeError(m.PositionOf("fraction"), $"'fraction' applies to kink, occlusion, leak and tear, not to {fault}");
+        var volume = m.Number("volume_ml");
+        if (volume is not null && kind != CatheterFaultKind.Revision)
+            throw new NodeError(m.PositionOf("volume_ml"), $"'volume_ml' applies only to fault: revision (a new catheter), not to {fault}");
+        return new CatheterFaultAction(kind, fraction, volume is { } v ? Volume.FromMl(v) : null);
+    }
+
+    private static RefillAction Refill(MapReader m)
+    {
+        var add = Volume.FromMl(m.RequiredNumber("add_ml"));
+        Volume? withdraw = null;
+        if (m.Get("withdraw") is { } w && !(w is YScalar { Plain: true, Value: "all" }))
+        {
+            if (w is YScalar { Plain: true } s && s.Value.Length > 0 && char.IsLetter(s.Value[0]))
+                throw new NodeError(w.At, $"'withdraw' expects 'all' or a volume in mL, got '{s.Value}'{Suggestions.Hint(s.Value, ["all"])}");
+            var ml = Values.Number(w, "withdraw");
+            if (ml < 0 || ml > 1000) throw new NodeError(w.At, $"'withdraw' must be between 0 and 1000 mL, got {Values.Format(ml)}");
+            withdraw = Volume.FromMl(ml);
+        }
+        var into = m.Text("into") == "pocket" ? RefillTarget.Pocket : RefillTarget.Reservoir;
+        if (into == RefillTarget.Pocket && withdraw is not null)
+            throw new NodeError(m.PositionOf("withdraw"), "'withdraw' does not apply to a pocket fill: the needle never reaches the reservoir");
+        var program = m.Number("program_volume_ml") is { } pv ? Volume.FromMl(pv) : (Volume?)null;
+        var concentration = m.Number("concentration_mcg_per_ml") is { } c
+            ? Located.At(m.PositionOf("concentration_mcg_per_ml"), () => Concentration.FromMcgPerMl(c))
+            : (Concentration?)null;
+        return new RefillAction(add, withdraw, program, concentration, into, m.Bool("bridge_bolus") ?? false);
+    }
+
+    private static MriAction Mri(MapReader m)
+    {
+        var duration = Positive(m, "duration", null);
+        var recovery = m.Duration("recovery") ?? SimDuration.Zero;
+        if (recovery > MaxMriRecovery)
+            throw new NodeError(m.PositionOf("recovery"), $"'recovery' must be 0 to 24h, got {recovery}");
+        return new MriAction(duration, recovery);
+    }
+
+    private static MotorStallAction MotorStall(MapReader m)
+    {
+        if (m.Bool("permanent") == true)
+        {
+            foreach (var key in new[] { "duration", "every", "count" })
+                if (m.Has(key)) throw new NodeError(m.PositionOf(key), $"'{key}' does not apply to a permanent stall");
+            return new MotorStallAction(SimDuration.Zero, Permanent: true);
+        }
+        if (!m.Has("duration")) throw new NodeError(m.At, "'motor_stall' needs 'duration' (or 'permanent: true')");
+        var duration = Positive(m, "duration", null);
+        var count = checked((int)(m.Integer("count") ?? 1));
+        var every = m.Duration("every");
+        if (count > 1 && every is null) throw new NodeError(m.PositionOf("count"), "a repeated stall ('count' above 1) needs 'every'");
+        if (every is { } e && e <= duration)
+            throw new NodeError(m.PositionOf("every"), $"'every' ({e}) must be longer than the stall 'duration' ({duration})");
+        return new MotorStallAction(duration, false, every, count);
+    }
+}

@@ -1,0 +1,91 @@
+using PumpSim.Core.Engine;
+using PumpSim.Core.Units;
+using PumpSim.Scenarios.Errors;
+using PumpSim.Scenarios.Format;
+using PumpSim.Scenarios.Reading;
+using PumpSim.Scenarios.Yaml;
+
+namespace PumpSim.Scenarios.Loading;
+
+/// <summary>Reads <c>events:</c> and <c>narration:</c> into timed actions. Order is the entry's place
+/// in the file, so entries at one instant apply as written. Checks that need the state in force at an
+/// instant (a program against the concentration after a refill) run over the sorted list.</summary>
+internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan)
+{
+    private readonly List<(Position Where, SimInstant At, ScenarioAction Action)> _read = [];
+
+    public IReadOnlyList<TimedAction> Read(MapReader top)
+    {
+        diagnostics.Guard(() =>
+        {
+            if (top.List("events") is not { } events) return;
+            foreach (var item in events.Items) diagnostics.Guard(() => ReadEvent(item));
+        });
+        diagnostics.Guard(() =>
+        {
+            if (top.List("narration") is not { } lines) return;
+            foreach (var item in lines.Items) diagnostics.Guard(() => ReadNarration(item));
+        });
+
+        // File position gives the order: events and narration interleave as written.
+        var timed = _read
+            .OrderBy(r => r.Where.Line).ThenBy(r => r.Where.Column)
+            .Select((r, i) => (r.Where, Timed: new TimedAction(r.At, i, r.Action)))
+            .OrderBy(x => x.Timed.At).ThenBy(x => x.Timed.Order)
+            .ToArray();
+        CheckInContext(timed);
+        return timed.Select(x => x.Timed).ToArray();
+    }
+
+    private void ReadNarration(YNode item)
+    {
+        var m = new MapReader(item, ScenarioFormat.Narration, "narration", diagnostics);
+        var at = m.Time("at", frame)!.Value;
+        _read.Add((item.At, at, new NarrationAction(m.Text("text")!)));
+    }
+
+    private void ReadEvent(YNode item)
+    {
+        var m = new MapReader(item, ScenarioFormat.Event, "event", diagnostics);
+        var at = m.Time("at", frame)!.Value;
+        var entry = m.Node.Entries.FirstOrDefault(e => ScenarioFormat.Event.ExactlyOneOf!.Contains(e.Key.Value));
+        if (entry.Key is null)
+        {
+            if (m.UnknownKeys > 0) return; // the unknown key was the action; already reported with a suggestion
+            throw new NodeError(m.At, $"an event needs one action besides 'at'; expected one of: {string.Join(", ", ScenarioFormat.Event.ExactlyOneOf!)}");
+        }
+        var name = entry.Key.Value;
+        var action = ActionReader.Read(name, m.Map(name, diagnostics)!, diagnostics);
+        // Located at the action's settings, where a refused program or volume was written.
+        _read.Add((m.Get(name)!.At, at, action));
+    }
+
+    /// <summary>Checks that depend on what came before: the concentration a new program runs at,
+    /// whether PTM is configured, the capacity of the pump in place.</summary>
+    private void CheckInContext(IReadOnlyList<(Position Where, TimedAction Timed)> timed)
+    {
+        var concentration = plan.Concentration;
+        var capacity = plan.Profile.Capacity;
+        foreach (var (where, t) in timed)
+        {
+            diagnostics.Guard(() =>
+            {
+                switch (t.Action)
+                {
+                    case RefillAction r:
+                        if (r.ProgramVolume is { } pv && pv > capacity)
+                            throw new NodeError(where, $"refill program_volume_ml {pv.Ml:0.###} is more than the {capacity.Ml:0.##} mL the {plan.Profile.Model} holds");
+                        if (r.NewConcentration is { } c) concentration = c;
+                        break;
+                    case ProgramAction p:
+                        Located.At(where, () => plan.Profile.Check(p.Program, concentration));
+                        break;
+                    case PtmRequestAction when plan.Ptm is null:
+                        throw new NodeError(where, "ptm_request needs PTM settings: add a 'ptm:' section (dose_mcg, duration, lockout, max_per_day)");
+                    case ReplacePumpAction { Reservoir: { } v } when v > capacity:
+                        throw new NodeError(where, $"replace_pump reservoir_ml {v.Ml:0.###} is more than the {capacity.Ml:0.##} mL the {plan.Profile.Model} holds");
+                }
+            });
+        }
+    }
+}

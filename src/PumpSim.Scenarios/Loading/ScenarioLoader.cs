@@ -1,0 +1,58 @@
+using PumpSim.Scenarios.Errors;
+using PumpSim.Scenarios.Loading;
+using PumpSim.Scenarios.Yaml;
+
+namespace PumpSim.Scenarios;
+
+/// <summary>Reads scenario files (SCENARIOS.md §1). Every problem becomes a <see cref="ScenarioException"/>
+/// that names the file, line and column and says what was expected; nothing is silently ignored.</summary>
+public static class ScenarioLoader
+{
+    public static LoadedScenario Load(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            // Check the size before reading, so a huge file is refused without being loaded.
+            var length = new FileInfo(path).Length;
+            if (length > TextGuard.MaxBytes)
+                throw Single(path, Position.FileStart, $"the file is {length} bytes; scenario files are limited to {TextGuard.MaxBytes} bytes (1 MB)");
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw Single(path, Position.FileStart, $"cannot read the file: {e.Message}");
+        }
+        string text;
+        try { text = TextGuard.Decode(bytes); }
+        catch (NodeError e) { throw Single(path, e.At, e.Message); }
+        return Parse(text, path);
+    }
+
+    /// <param name="fileName">Used in messages and as the default scenario id.</param>
+    public static LoadedScenario Parse(string yamlText, string fileName)
+    {
+        var diagnostics = new Diagnostics(fileName);
+        try
+        {
+            TextGuard.Check(yamlText);
+            var root = YamlTreeReader.Read(yamlText);
+            if (root is null || root is YScalar { IsNull: true } || root is YMap { Entries.Count: 0 })
+                throw new NodeError(Position.FileStart, "the file is empty; expected a scenario mapping with at least 'duration' (see SCENARIOS.md)");
+            if (root is not YMap map)
+                throw new NodeError(root.At, $"expected a mapping of scenario keys (scenario, duration, pump, therapy, …), got {root.KindName}");
+            var loaded = new ScenarioReader(diagnostics, fileName).Read(map);
+            diagnostics.ThrowIfAny();
+            return loaded!;
+        }
+        catch (NodeError e)
+        {
+            diagnostics.Add(e.At, e.Message);
+            diagnostics.ThrowIfAny();
+            throw; // unreachable: ThrowIfAny always throws after an Add
+        }
+    }
+
+    private static ScenarioException Single(string file, Position at, string message) =>
+        new([new ScenarioError(file, at.Line, at.Column, message)]);
+}

@@ -1,0 +1,191 @@
+using System.Text.RegularExpressions;
+using PumpSim.Core.Engine;
+using PumpSim.Core.Patient;
+using PumpSim.Core.Therapy;
+using PumpSim.Core.Units;
+using PumpSim.Scenarios.Errors;
+using PumpSim.Scenarios.Format;
+using PumpSim.Scenarios.Reading;
+using PumpSim.Scenarios.Yaml;
+
+namespace PumpSim.Scenarios.Loading;
+
+/// <summary>Reads the top level of a scenario into a <see cref="SimulationPlan"/>. Each section is
+/// read under <see cref="Diagnostics.Guard"/>, so one bad section does not hide the next one's errors.</summary>
+internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fileName)
+{
+    public const long MaxDurationSeconds = 50L * 366 * SimDuration.SecondsPerDay;
+    private static readonly SimInstant DefaultStart = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    private SimulationPlan _plan = new();
+
+    public LoadedScenario? Read(YMap root)
+    {
+        var top = new MapReader(root, ScenarioFormat.Root, "scenario file", diagnostics);
+
+        var id = DefaultId(fileName);
+        string? title = null;
+        var description = "";
+        IReadOnlyList<string> covers = [];
+        diagnostics.Guard(() => id = Kebab(top, "scenario") ?? id);
+        diagnostics.Guard(() => title = top.Text("title"));
+        diagnostics.Guard(() => description = top.Text("description")?.Trim() ?? "");
+        diagnostics.Guard(() => covers = Covers(top));
+
+        var timeOk = true;
+        diagnostics.Guard(() =>
+        {
+            timeOk = false;
+            var start = top.Get("start") is { } s ? Values.Timestamp(s, "start") : DefaultStart;
+            var duration = top.Duration("duration")!.Value;
+            if (duration.Seconds < 1 || duration.Seconds > MaxDurationSeconds)
+                throw new NodeError(top.PositionOf("duration"), $"'duration' must be 1s to 50 years, got {duration}");
+            _plan = _plan with { Id = id, Start = start, Duration = duration };
+            timeOk = true;
+        });
+        diagnostics.Guard(() =>
+        {
+            var step = top.Duration("step") ?? _plan.Step;
+            if (step.Seconds < 1 || step.Seconds > 3600)
+                throw new NodeError(top.PositionOf("step"), $"'step' must be 1s to 1h, got {step}");
+            _plan = _plan with { Step = step };
+        });
+        diagnostics.Guard(() =>
+        {
+            var sample = top.Duration("sample") ?? _plan.Sample;
+            if (sample.Seconds < 1) throw new NodeError(top.PositionOf("sample"), "'sample' must be at least 1s");
+            _plan = _plan with { Sample = sample };
+        });
+        diagnostics.Guard(() => _plan = _plan with { Seed = (ulong)(top.Integer("seed") ?? 0) });
+
+        diagnostics.Guard(() => ReadPump(top));
+        diagnostics.Guard(() => ReadDrug(top));
+        diagnostics.Guard(() => ReadReservoir(top));
+        diagnostics.Guard(() => ReadTherapy(top));
+        diagnostics.Guard(() => ReadPtm(top));
+        diagnostics.Guard(() => ReadPatient(top));
+
+        if (!timeOk) return null; // events and expectations are offsets from a start we could not read
+        var frame = new TimeFrame(_plan.Start, _plan.End);
+        var actions = new EventReader(diagnostics, frame, _plan).Read(top);
+        _plan = _plan with { Id = id, Actions = actions };
+        var expectations = new ExpectationReader(diagnostics, frame, _plan).Read(top);
+
+        if (diagnostics.HasErrors) return null;
+        // Backstop: the plan's own checks, for anything the sections above did not already catch.
+        Located.At(root.At, _plan.Validate);
+        var probes = expectations.SelectMany(e => e.Probes(_plan)).Distinct().Order().ToArray();
+        return new LoadedScenario(_plan with { Probes = probes }, title ?? id, description, covers, expectations, fileName);
+    }
+
+    private static string DefaultId(string file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return string.IsNullOrEmpty(name) ? "scenario" : name;
+    }
+
+    private static string? Kebab(MapReader m, string key)
+    {
+        var value = m.Text(key);
+        if (value is not null && !KebabCase().IsMatch(value))
+            throw new NodeError(m.PositionOf(key), $"'{key}' expects a kebab-case id such as 'kinked-catheter', got '{value}'");
+        return value;
+    }
+
+    private IReadOnlyList<string> Covers(MapReader top)
+    {
+        if (top.List("covers") is not { } list) return [];
+        var result = new List<string>();
+        foreach (var item in list.Items)
+        {
+            var v = Values.Text(item, "covers");
+            if (!KebabCase().IsMatch(v)) throw new NodeError(item.At, $"'covers' expects kebab-case topics such as 'catheter-kink', got '{v}'");
+            result.Add(v);
+        }
+        return result;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabCase();
+
+    private void ReadPump(MapReader top)
+    {
+        if (top.Map("pump", diagnostics) is not { } pump) return;
+        if (pump.Text("model") is { } model) _plan = _plan with { Profile = PumpProfile.Find(model)! };
+        if (pump.Number("low_reservoir_alarm_ml") is { } lra)
+        {
+            var half = _plan.Profile.Capacity.Ml / 2;
+            if (lra > half)
+                throw new NodeError(pump.PositionOf("low_reservoir_alarm_ml"), $"'low_reservoir_alarm_ml' must be 0.5 to {Values.Format(half)} mL (half the capacity of {_plan.Profile.Model}), got {Values.Format(lra)}");
+            _plan = _plan with { LowReservoirAlarm = Volume.FromMl(lra) };
+        }
+        if (pump.Number("accuracy_pct") is { } accuracy) _plan = _plan with { AccuracyPct = accuracy };
+        if (pump.Map("battery", diagnostics) is { } battery && battery.Number("life_remaining_days") is { } days)
+            _plan = _plan with { BatteryLifeRemainingDays = days };
+        if (pump.Map("catheter", diagnostics) is { } catheter)
+        {
+            if (catheter.Number("volume_ml") is { } v) _plan = _plan with { CatheterVolume = Volume.FromMl(v) };
+            if (catheter.Text("contents") is { } c) _plan = _plan with { CatheterContents = c == "saline" ? CatheterContents.Saline : CatheterContents.Drug };
+        }
+        if (pump.Number("refill_discrepancy_limit_ml") is { } limit) _plan = _plan with { RefillDiscrepancyLimit = Volume.FromMl(limit) };
+        if (pump.Map("tone_repeat", diagnostics) is { } tones)
+        {
+            if (tones.Duration("noncritical") is { } n) _plan = _plan with { NonCriticalToneRepeat = AtLeastOneSecond(tones, "noncritical", n) };
+            if (tones.Duration("critical") is { } c) _plan = _plan with { CriticalToneRepeat = AtLeastOneSecond(tones, "critical", c) };
+        }
+    }
+
+    public static SimDuration AtLeastOneSecond(MapReader m, string key, SimDuration d) =>
+        d.Seconds >= 1 ? d : throw new NodeError(m.PositionOf(key), $"'{key}' must be at least 1s, got {d}");
+
+    private void ReadDrug(MapReader top)
+    {
+        if (top.Map("drug", diagnostics) is not { } drug) return;
+        if (drug.Text("name") is { } name) _plan = _plan with { DrugName = name };
+        if (drug.Number("concentration_mcg_per_ml") is { } c)
+            _plan = _plan with { Concentration = Located.At(drug.PositionOf("concentration_mcg_per_ml"), () => Concentration.FromMcgPerMl(c)) };
+    }
+
+    private void ReadReservoir(MapReader top)
+    {
+        if (top.Number("reservoir_ml") is not { } ml) return;
+        if (ml > _plan.Profile.Capacity.Ml)
+        {
+            var bigger = PumpProfile.All.FirstOrDefault(p => p.Capacity.Ml >= ml);
+            var hint = bigger is null ? "" : top.Get("pump") is YMap pumpNode && pumpNode.TryGet("model", out _, out _)
+                ? $"; use pump: model: {bigger.Model}"
+                : $"; the default pump is {_plan.Profile.Model} — set pump: model: {bigger.Model}";
+            throw new NodeError(top.PositionOf("reservoir_ml"), $"'reservoir_ml' is {Values.Format(ml)} mL but {_plan.Profile.Model} holds at most {Values.Format(_plan.Profile.Capacity.Ml)} mL{hint}");
+        }
+        _plan = _plan with { Reservoir = Volume.FromMl(ml) };
+    }
+
+    private void ReadTherapy(MapReader top)
+    {
+        if (top.Map("therapy", diagnostics) is not { } therapy) return;
+        var program = ProgramReader.Read(therapy, diagnostics);
+        Located.At(therapy.At, () => _plan.Profile.Check(program, _plan.Concentration));
+        _plan = _plan with { Program = program };
+    }
+
+    private void ReadPtm(MapReader top)
+    {
+        if (top.Map("ptm", diagnostics) is not { } ptm) return;
+        var settings = Located.At(ptm.At, () => PtmSettings.Create(
+            ptm.RequiredNumber("dose_mcg"), ptm.Duration("duration")!.Value, ptm.Duration("lockout")!.Value, checked((int)ptm.Integer("max_per_day")!.Value)));
+        _plan = _plan with { Ptm = settings };
+    }
+
+    private void ReadPatient(MapReader top)
+    {
+        if (top.Map("patient", diagnostics) is not { } p) return;
+        var patient = new PatientParameters();
+        if (p.Number("maintenance_mcg_per_day") is { } m) patient = patient with { MaintenanceMcgPerDay = m };
+        if (p.Duration("csf_half_life") is { } csf) patient = patient with { CsfHalfLife = csf };
+        if (p.Number("csf_volume_ml") is { } vol) patient = patient with { CsfVolumeMl = vol };
+        if (p.Duration("effect_half_life") is { } eff) patient = patient with { EffectHalfLife = eff };
+        if (p.Text("start") is { } start) patient = patient with { StartAtSteadyState = start == "steady-state" };
+        Located.At(p.At, patient.Validate);
+        _plan = _plan with { Patient = patient };
+    }
+}
