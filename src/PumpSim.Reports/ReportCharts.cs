@@ -10,7 +10,7 @@ namespace PumpSim.Reports;
 internal static class ReportCharts
 {
     public const int Width = 880;
-    public const int Height = 300;
+    public const int Height = 340; // room for the legend below the plot
 
     // Patient risk thresholds of PUMP.md §7, as % of the maintained effect.
     public const double WithdrawalRiskPct = 30, UnderdosePct = 60, OverdoseRiskPct = 200;
@@ -35,8 +35,10 @@ internal static class ReportCharts
     {
         var t = input.Result.Telemetry;
         var plot = NewPlot("Dose rate: programmed vs reaching CSF", "mcg/day", days);
-        Line(plot, days, t.Select(s => s.CsfMcgPerDay), "reaching CSF", ChartPalette.True, dashed: false);
-        Line(plot, days, t.Select(s => s.ProgrammedMcgPerDay), "programmed", ChartPalette.Estimated, dashed: true);
+        // Rates hold from one sample to the next, so steps show them truly; sloped joins would
+        // invent intermediate rates that never happened.
+        Line(plot, days, t.Select(s => s.CsfMcgPerDay), "reaching CSF", ChartPalette.True, dashed: false, steps: true);
+        Line(plot, days, t.Select(s => s.ProgrammedMcgPerDay), "programmed", ChartPalette.Estimated, dashed: true, steps: true);
         plot.Axes.SetLimitsY(0, Max(t.Select(s => Math.Max(s.CsfMcgPerDay, s.ProgrammedMcgPerDay))) * 1.1 + 1);
         return Render(plot, "doserate");
     }
@@ -90,13 +92,14 @@ internal static class ReportCharts
         return plot;
     }
 
-    private static void Line(Plot plot, double[] days, IEnumerable<double> ys, string label, string colour, bool dashed)
+    private static void Line(Plot plot, double[] days, IEnumerable<double> ys, string label, string colour, bool dashed, bool steps = false)
     {
         var line = plot.Add.ScatterLine(days, ys.ToArray());
         line.LegendText = label;
         line.Color = Color.FromHex(colour);
         line.LineWidth = 2;
         line.LinePattern = dashed ? LinePattern.Dashed : LinePattern.Solid;
+        if (steps) line.ConnectStyle = ConnectStyle.StepHorizontal;
     }
 
     private static void Band(Plot plot, double from, double to, string colour, double alpha, string label)
