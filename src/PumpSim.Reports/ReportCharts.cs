@@ -94,7 +94,8 @@ internal static class ReportCharts
 
     private static void Line(Plot plot, double[] days, IEnumerable<double> ys, string label, string colour, bool dashed, bool steps = false)
     {
-        var line = plot.Add.ScatterLine(days, ys.ToArray());
+        var (x, y) = ChartDecimator.Thin(days, ys.ToArray());
+        var line = plot.Add.ScatterLine(x, y);
         line.LegendText = label;
         line.Color = Color.FromHex(colour);
         line.LineWidth = 2;
