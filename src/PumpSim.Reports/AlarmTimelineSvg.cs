@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text;
+using PumpSim.Core.Events;
+using PumpSim.Core.Firmware;
+using PumpSim.Core.Units;
+
+namespace PumpSim.Reports;
+
+/// <summary>A hand-drawn SVG timeline: one row per alarm occurrence, a bar from raise to clear (to
+/// the run's end if still active), and one row of ticks for the notable non-alarm events. Drawn
+/// by hand rather than with ScottPlot because it is a Gantt chart, which ScottPlot has no plottable
+/// for, and because plain rects with &lt;title&gt; give hover text without any script.</summary>
+internal static class AlarmTimelineSvg
+{
+    private const double Width = ReportCharts.Width, LabelWidth = 210, RightPad = 20, RowHeight = 24, Top = 8, AxisHeight = 30;
+
+    /// <summary>Event types worth a tick on the timeline: things a tester did or a fault that
+    /// happened. Tones, narration and routine state changes would only clutter it.</summary>
+    public static readonly IReadOnlyList<string> MarkedEventTypes =
+    [
+        EventTypes.Refill, EventTypes.RefillDiscrepancy, EventTypes.RefillOverfillRefused, EventTypes.PocketFill,
+        EventTypes.BolusStarted, EventTypes.ProgramChanged, EventTypes.CatheterFault, EventTypes.MotorStall,
+        EventTypes.MotorStallRecovery, EventTypes.MriStarted, EventTypes.MriEnded, EventTypes.Interrogation,
+        EventTypes.ReservoirEmptyTrue, EventTypes.PumpReplaced,
+    ];
+
+    public static string Render(SimulationResult r)
+    {
+        var alarms = SummaryWriter.OrderedAlarms(r.Alarms).ToList();
+        var marked = r.Events.Where(e => MarkedEventTypes.Contains(e.Type)).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
+        var rows = alarms.Count + 1;
+        var height = Top + rows * RowHeight + AxisHeight;
+        var span = Math.Max(1, (r.End - r.Start).Seconds);
+        var barWidth = Width - LabelWidth - RightPad;
+        double X(SimInstant t) => LabelWidth + Math.Clamp((t - r.Start).Seconds / (double)span, 0, 1) * barWidth;
+
+        var sb = new StringBuilder();
+        sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" width=\"").Append(F(Width))
+          .Append("\" height=\"").Append(F(height)).Append("\" viewBox=\"0 0 ").Append(F(Width)).Append(' ').Append(F(height))
+          .Append("\" role=\"img\" aria-label=\"Alarm timeline\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n");
+
+        for (var i = 0; i < alarms.Count; i++)
+        {
+            var a = alarms[i];
+            var y = Top + i * RowHeight;
+            var end = a.Cleared ?? r.End;
+            var x0 = X(a.Raised);
+            var w = Math.Max(2, X(end) - x0); // an alarm raised and cleared at once still shows
+            var colour = a.Priority == AlarmPriority.Critical ? ChartPalette.Critical : ChartPalette.NonCritical;
+            var tip = $"{a.Id} ({AlarmIds.Text(a.Priority)}): raised {a.Raised}, " +
+                      (a.Cleared is { } c ? $"cleared {c}" : "still active at end") + $", {a.Tones} tones";
+            Track(sb, y, barWidth);
+            Label(sb, y, a.Id);
+            sb.Append("<rect x=\"").Append(F(x0)).Append("\" y=\"").Append(F(y + 4)).Append("\" width=\"").Append(F(w))
+              .Append("\" height=\"").Append(F(RowHeight - 8)).Append("\" fill=\"").Append(colour).Append("\"><title>")
+              .Append(Html.Escape(tip)).Append("</title></rect>\n");
+        }
+
+        var ey = Top + alarms.Count * RowHeight;
+        Track(sb, ey, barWidth);
+        Label(sb, ey, "events");
+        foreach (var e in marked)
+        {
+            var x = X(e.At);
+            sb.Append("<line x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(F(ey + 3))
+              .Append("\" y2=\"").Append(F(ey + RowHeight - 3)).Append("\" stroke=\"#333\" stroke-width=\"2\"><title>")
+              .Append(Html.Escape($"{e.At} {e.Type}")).Append("</title></line>\n");
+        }
+
+        // Axis: whole days, thinned so that at most ~10 labels show.
+        var axisY = Top + rows * RowHeight + 4;
+        var totalDays = span / (double)SimDuration.SecondsPerDay;
+        var step = Math.Max(1, (long)Math.Ceiling(totalDays / 10));
+        for (long d = 0; d <= (long)Math.Floor(totalDays); d = checked(d + step))
+        {
+            var x = LabelWidth + d / totalDays * barWidth;
+            sb.Append("<line x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(F(Top))
+              .Append("\" y2=\"").Append(F(axisY)).Append("\" stroke=\"#ccc\" stroke-width=\"1\"/>\n");
+            sb.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(axisY + 14)).Append("\" text-anchor=\"middle\">")
+              .Append(d.ToString(CultureInfo.InvariantCulture)).Append("</text>\n");
+        }
+        sb.Append("<text x=\"").Append(F(LabelWidth - 8)).Append("\" y=\"").Append(F(axisY + 14))
+          .Append("\" text-anchor=\"end\">days from start</text>\n");
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
+    private static void Track(StringBuilder sb, double y, double barWidth) =>
+        sb.Append("<rect x=\"").Append(F(LabelWidth)).Append("\" y=\"").Append(F(y + 2)).Append("\" width=\"").Append(F(barWidth))
+          .Append("\" height=\"").Append(F(RowHeight - 4)).Append("\" fill=\"#f0f0f0\"/>\n");
+
+    private static void Label(StringBuilder sb, double y, string text) =>
+        sb.Append("<text x=\"").Append(F(LabelWidth - 8)).Append("\" y=\"").Append(F(y + RowHeight / 2 + 4))
+          .Append("\" text-anchor=\"end\">").Append(Html.Escape(text)).Append("</text>\n");
+
+    private static string F(double v) => ReportCharts.F(v);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using PumpSim.Core.Events;
+using PumpSim.Core.Units;
+
+namespace PumpSim.Reports;
+
+/// <summary>Writes events.jsonl (SCENARIOS.md §3): one JSON object a line, "t" first, "type"
+/// second, then the event's fields in the order the engine gave them (so a reader sees e.g.
+/// alarm before priority, as the spec's example shows).</summary>
+public static class EventLogWriter
+{
+    public const string FileName = "events.jsonl";
+
+    /// <summary>Events are ordered by (instant, sequence) with a stable sort, so the file is in
+    /// time order even if a caller hands them over merged from several sources.</summary>
+    public static void Write(Stream output, IEnumerable<PumpEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(events);
+        var newline = new[] { (byte)'\n' };
+        using var json = new Utf8JsonWriter(output, JsonOptions.Compact);
+        foreach (var e in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
+        {
+            WriteOne(json, e);
+            json.Flush();
+            json.Reset();
+            output.Write(newline);
+        }
+        output.Flush();
+    }
+
+    /// <summary>One event as its JSON line, without the newline (for tests and the CLI's --follow).</summary>
+    public static string ToJsonLine(PumpEvent e)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions.Compact)) WriteOne(json, e);
+        return Utf8NoBom.Encoding.GetString(buffer.ToArray());
+    }
+
+    private static void WriteOne(Utf8JsonWriter json, PumpEvent e)
+    {
+        json.WriteStartObject();
+        json.WriteString("t", e.At.ToString());
+        json.WriteString("type", e.Type);
+        foreach (var f in e.Fields)
+        {
+            // A field named t or type would give a line with duplicate keys, which JSON readers
+            // resolve differently; refuse it so the engine renames the field instead.
+            if (f.Name is "t" or "type")
+                throw new InvalidOperationException($"Event '{e.Type}' at {e.At} has a field named '{f.Name}', which is reserved in events.jsonl.");
+            json.WritePropertyName(f.Name);
+            WriteValue(json, f.Value, $"{e.Type}.{f.Name}");
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>The value types an <see cref="EventField"/> may hold, plus a few the engine may
+    /// reasonably pass (units, instants, enums) written as their invariant text.</summary>
+    internal static void WriteValue(Utf8JsonWriter json, object? value, string what)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case string s: json.WriteStringValue(s); break;
+            case bool b: json.WriteBooleanValue(b); break;
+            case long l: json.WriteNumberValue(l); break;
+            case int i: json.WriteNumberValue(i); break;
+            case ulong u: json.WriteNumberValue(u); break;
+            case double d: json.WriteRawValue(InvariantFormat.JsonNumber(d, what), skipInputValidation: true); break;
+            case float f: json.WriteRawValue(InvariantFormat.JsonNumber(f, what), skipInputValidation: true); break;
+            case decimal m: json.WriteRawValue(InvariantFormat.JsonNumber((double)m, what), skipInputValidation: true); break;
+            case SimInstant t: json.WriteStringValue(t.ToString()); break;
+            case Enum en: json.WriteStringValue(en.ToString()); break;
+            case IFormattable fmt: json.WriteStringValue(fmt.ToString(null, CultureInfo.InvariantCulture)); break;
+            default: json.WriteStringValue(value.ToString()); break;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.RegularExpressions;
+
+namespace PumpSim.Reports.Tests;
+
+public class HtmlReportWriterTests
+{
+    private static string Written(ReportInput? input = null) => Render.Text(w => HtmlReportWriter.Write(w, input ?? SampleRun.Report()));
+
+    private static int Count(string text, string what) => Regex.Matches(text, Regex.Escape(what)).Count;
+
+    [Fact]
+    public void Has_five_charts_and_the_timeline_as_inline_svg()
+    {
+        var html = Written();
+        Count(html, "<figure class=\"chart\">").Should().Be(5);
+        Count(html, "<svg").Should().Be(6); // five ScottPlot charts + the hand-drawn alarm timeline
+        html.Should().NotContain("<?xml");
+    }
+
+    [Fact]
+    public void Without_patient_data_the_patient_chart_is_left_out()
+    {
+        var r = SampleRun.Result();
+        var noPatient = r with { Telemetry = r.Telemetry.Select(s => s with { PatientEffectPct = null, PatientSpasticity = null }).ToList() };
+        var html = Written(SampleRun.Report() with { Result = noPatient });
+        Count(html, "<figure class=\"chart\">").Should().Be(4);
+        html.Should().NotContain("Patient effect");
+    }
+
+    [Fact]
+    public void Shows_the_disclaimer_before_the_summary()
+    {
+        var html = Written();
+        html.Should().Contain("Illustrative simulation for training and testing — not for clinical decisions; patient figures are illustrative.");
+        html.IndexOf("class=\"disclaimer\"", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("id=\"summary\"", StringComparison.Ordinal));
+        html.Should().Contain("(illustrative only)");
+    }
+
+    [Fact]
+    public void References_nothing_on_the_network()
+    {
+        var html = Written();
+        var refs = Regex.Matches(html, @"\b(?:src|href)\s*=\s*[""']?([^""'\s>]*)", RegexOptions.IgnoreCase).Select(m => m.Groups[1].Value).ToList();
+        refs.Should().NotContain(r => r.Contains("//", StringComparison.Ordinal));
+        html.Should().NotContainAny("<script", "<link", "@import", "url(http", "<img");
+        // The only URLs left are SVG namespace declarations.
+        var urls = Regex.Matches(html, @"https?://[^""'\s]+").Select(m => m.Value).Distinct().ToList();
+        urls.Should().OnlyContain(u => u == "http://www.w3.org/2000/svg" || u == "http://www.w3.org/1999/xlink");
+    }
+
+    [Fact]
+    public void Escapes_narration_and_other_user_text()
+    {
+        var html = Written();
+        html.Should().Contain("Dose ≥ 100 mcg/day + &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt; &amp; café");
+        html.Should().NotContain("<b>bold</b>");
+        html.Should().Contain("<title>PumpSim report: Low reservoir &amp; refill &lt;demo&gt;</title>");
+        html.Should().Contain("no &quot;critical&quot; alarm &lt;ever&gt;");
+    }
+
+    [Fact]
+    public void Narration_is_in_time_order_and_expectations_show_pass_and_fail()
+    {
+        var html = Written();
+        html.IndexOf("&amp; café", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("Refill done", StringComparison.Ordinal));
+        Count(html, "<td class=\"pass\">PASS</td>").Should().Be(2);
+        Count(html, "<td class=\"fail\">FAIL</td>").Should().Be(1);
+        html.Should().Contain("still active at end");
+    }
+
+    [Fact]
+    public void Element_ids_are_unique_across_the_page()
+    {
+        var ids = Regex.Matches(Written(), @"\bid=""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
+        ids.Should().NotBeEmpty().And.OnlyHaveUniqueItems();
+    }
+
+    [Fact]
+    public void Writing_twice_is_byte_identical()
+    {
+        var a = Render.Bytes(OutputFile.Text("r", w => HtmlReportWriter.Write(w, SampleRun.Report())).Write);
+        var b = Render.Bytes(OutputFile.Text("r", w => HtmlReportWriter.Write(w, SampleRun.Report())).Write);
+        b.Should().Equal(a);
+    }
+
+    [Fact]
+    public void An_empty_run_still_renders()
+    {
+        var r = SampleRun.Result() with { Telemetry = [], Events = [], Alarms = [] };
+        var html = Written(SampleRun.Report() with { Result = r, Expectations = [] });
+        html.Should().Contain("No telemetry").And.Contain("No alarm was raised").And.EndWith("</html>\n");
+    }
+}

@@ -1,0 +1,38 @@
+namespace PumpSim.Reports.Tests;
+
+public class TelemetryCsvWriterTests
+{
+    private static string[] Lines()
+    {
+        var text = Render.Text(w => TelemetryCsvWriter.Write(w, SampleRun.Result().Telemetry));
+        text.Should().EndWith("\n").And.NotContain("\r");
+        return text.Split('\n')[..^1];
+    }
+
+    [Fact]
+    public void Header_is_exact_and_there_is_one_row_per_sample()
+    {
+        var lines = Lines();
+        lines[0].Should().Be("t,therapy_state,programmed_mcg_per_day,pumped_ml_per_day,reservoir_true_ml,reservoir_estimated_ml,catheter_state,delivered_csf_mcg_cumulative,leaked_mcg_cumulative,battery_days_remaining,active_alarms,patient_spasticity,patient_effect_pct");
+        lines.Should().HaveCount(1 + 100);
+    }
+
+    [Fact]
+    public void Numbers_have_fixed_decimals_and_patient_columns_are_empty_when_null()
+    {
+        var lines = Lines();
+        lines[1].Should().Be("2026-01-13T00:00:00Z,running,100.000,0.200000,20.000000,20.000000,patent,0.000,0.000,2000.00,,1.000,20.00");
+        lines[1 + 3].Should().EndWith(",,");
+    }
+
+    [Fact]
+    public void Fields_with_commas_are_quoted_and_alarms_joined_with_semicolons()
+    {
+        var lines = Lines();
+        lines[1 + 50].Should().Contain(",\"leak, partial\",");
+        lines[1 + 90].Should().Contain(",low-reservoir;motor-stall,");
+    }
+
+    [Fact]
+    public void Quotes_are_doubled() => TelemetryCsvWriter.Field("a \"b\"").Should().Be("\"a \"\"b\"\"\"");
+}
