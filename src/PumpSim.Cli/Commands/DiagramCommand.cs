@@ -20,7 +20,7 @@ public sealed class DiagramSettings : CommandSettings
 /// <summary>`pumpsim diagram`: the firmware's state machines, drawn by Stateless from the running code.</summary>
 public sealed class DiagramCommand(IAnsiConsole console) : Command<DiagramSettings>
 {
-    protected override int Execute(CommandContext context, DiagramSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, DiagramSettings settings, CancellationToken cancellationToken)
     {
         var text = StateDiagrams.Render(settings.Format == "dot" ? DiagramFormat.Dot : DiagramFormat.Mermaid);
         console.Profile.Out.Writer.Write(text);

@@ -16,7 +16,7 @@ public sealed class ListSettings : CommandSettings
 /// <summary>`pumpsim list [PATH]`: the library with titles and what each covers.</summary>
 public sealed class ListCommand(IAnsiConsole console, ErrorWriter errors) : Command<ListSettings>
 {
-    protected override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken)
     {
         var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("File");

@@ -26,7 +26,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
 {
     private const int FrameMs = 100;
 
-    protected override int Execute(CommandContext context, PlaySettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, PlaySettings settings, CancellationToken cancellationToken)
     {
         var scenario = settings.Load();
         using var sim = new Simulation(scenario.Plan);

@@ -19,7 +19,7 @@ public sealed class RunSettings : OneScenarioSettings
 /// <summary>`pumpsim run FILE`: one scenario, a summary table, and the output files, written atomically.</summary>
 public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
 {
-    protected override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
         var scenario = settings.Load();
         var run = ScenarioRun.Execute(scenario);

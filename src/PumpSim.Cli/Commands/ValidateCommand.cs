@@ -16,7 +16,7 @@ public sealed class ValidateSettings : CommandSettings
 /// <summary>`pumpsim validate FILE...`: load and check without running; every error located.</summary>
 public sealed class ValidateCommand(IAnsiConsole console, ErrorWriter errors) : Command<ValidateSettings>
 {
-    protected override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
         var files = ScenarioFiles.Find(settings.Files);
         var bad = 0;

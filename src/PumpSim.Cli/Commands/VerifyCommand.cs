@@ -22,7 +22,7 @@ public sealed class VerifySettings : CommandSettings
 /// <summary>`pumpsim verify PATH...`: every scenario, every expectation, a pass/fail table and an exit code.</summary>
 public sealed class VerifyCommand(IAnsiConsole console, ErrorWriter errors) : Command<VerifySettings>
 {
-    protected override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         var files = ScenarioFiles.Find(settings.Paths);
         if (files.Count == 0) throw new InputException($"no scenario files (.yaml) under {string.Join(", ", settings.Paths)}");
