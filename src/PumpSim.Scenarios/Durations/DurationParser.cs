@@ -57,9 +57,9 @@ public static partial class DurationParser
         m.Groups[group].Success ? checked(long.Parse(m.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture) * unitSeconds) : 0;
 
     // Each unit at most once, largest first; at least one part (checked by Length > 0 and the regex's alternation).
-    [GeneratedRegex(@"^(?=\d)(?:(?<w>\d{1,12})w)?(?:(?<d>\d{1,12})d)?(?:(?<h>\d{1,12})h)?(?:(?<m>\d{1,12})m)?(?:(?<s>\d{1,12})s)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?=\d)(?:(?<w>\d{1,15})w)?(?:(?<d>\d{1,15})d)?(?:(?<h>\d{1,15})h)?(?:(?<m>\d{1,15})m)?(?:(?<s>\d{1,15})s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Compact();
 
-    [GeneratedRegex(@"^P(?:(?<w>\d{1,12})W)?(?:(?<d>\d{1,12})D)?(?:T(?:(?<h>\d{1,12})H)?(?:(?<m>\d{1,12})M)?(?:(?<s>\d{1,12})S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:(?<w>\d{1,15})W)?(?:(?<d>\d{1,15})D)?(?:T(?:(?<h>\d{1,15})H)?(?:(?<m>\d{1,15})M)?(?:(?<s>\d{1,15})S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 }

@@ -19,12 +19,14 @@ internal static partial class YamlTreeReader
         var stack = new Stack<Builder>();
         YNode? root = null;
         var documents = 0;
+        var lastAt = Position.FileStart;
         try
         {
             while (parser.MoveNext())
             {
                 var ev = parser.Current!;
                 var at = new Position(checked((int)ev.Start.Line), checked((int)ev.Start.Column));
+                lastAt = at;
                 switch (ev)
                 {
                     case DocumentStart:
@@ -38,7 +40,8 @@ internal static partial class YamlTreeReader
                     case MappingStart:
                     case SequenceStart:
                         if (stack.Count >= MaxDepth) throw new NodeError(at, $"nesting is deeper than {MaxDepth} levels; a scenario never needs that");
-                        stack.Push(new Builder(at, ev is MappingStart));
+                        var flow = ev is MappingStart { Style: MappingStyle.Flow } || ev is SequenceStart { Style: SequenceStyle.Flow };
+                        stack.Push(new Builder(at, ev is MappingStart, flow));
                         break;
                     case MappingEnd:
                     case SequenceEnd:
@@ -52,6 +55,15 @@ internal static partial class YamlTreeReader
         {
             var at = new Position(checked((int)e.Start.Line), checked((int)e.Start.Column));
             throw new NodeError(at, "YAML syntax error: " + StripMarks(e.Message));
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            // YamlDotNet 18.1 throws a bare InvalidOperationException (no mark) for some truncated input,
+            // e.g. a flow list never closed before the end of the file. Point at the open bracket.
+            var open = stack.FirstOrDefault(b => b.Flow);
+            if (open is not null)
+                throw new NodeError(open.At, $"YAML syntax error: this '{(open.IsMap ? '{' : '[')}' is never closed (is a '{(open.IsMap ? '}' : ']')}' missing?)");
+            throw new NodeError(lastAt, "YAML syntax error: the parser could not continue after this point");
         }
         return root;
     }
@@ -68,8 +80,12 @@ internal static partial class YamlTreeReader
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex MarkPrefix();
 
-    private sealed class Builder(Position at, bool isMap)
+    private sealed class Builder(Position at, bool isMap, bool flow)
     {
+        public Position At => at;
+        public bool IsMap => isMap;
+        public bool Flow => flow;
+
         private readonly List<YNode> _items = [];
         private readonly List<KeyValuePair<YScalar, YNode>> _entries = [];
         private YScalar? _pendingKey;
