@@ -91,3 +91,14 @@ public class HtmlReportWriterTests
         html.Should().Contain("No telemetry").And.Contain("No alarm was raised").And.EndWith("</html>\n");
     }
 }
+
+public class SvgNormaliserTests
+{
+    [Fact]
+    public void Renumbers_ids_in_order_adds_a_viewbox_and_drops_the_declaration()
+    {
+        const string raw = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"880\" height=\"340\">\n\t<clipPath id=\"cl_9\"><rect/></clipPath>\n\t<g clip-path=\"url(#cl_9)\"/><clipPath id=\"cl_3\"/><g clip-path=\"url(#cl_3)\"/>\n</svg>";
+        SvgNormaliser.Normalise(raw, "p-").Should().Be(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"880\" height=\"340\" viewBox=\"0 0 880 340\">\n <clipPath id=\"p-0\"><rect/></clipPath>\n <g clip-path=\"url(#p-0)\"/><clipPath id=\"p-1\"/><g clip-path=\"url(#p-1)\"/>\n</svg>");
+    }
+}
