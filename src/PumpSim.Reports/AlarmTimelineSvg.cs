@@ -39,6 +39,27 @@ internal static class AlarmTimelineSvg
           .Append("\" height=\"").Append(F(height)).Append("\" viewBox=\"0 0 ").Append(F(Width)).Append(' ').Append(F(height))
           .Append("\" role=\"img\" aria-label=\"Alarm timeline\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"12\">\n");
 
+        // Layers from the back: grey tracks with their labels, the day grid, then bars and ticks.
+        for (var i = 0; i < rows; i++)
+        {
+            Track(sb, Top + i * RowHeight, barWidth);
+            Label(sb, Top + i * RowHeight, i < alarms.Count ? alarms[i].Id : "events");
+        }
+
+        // Day grid before the bars and ticks drawn after it sit on top. Whole days, at a
+        // calendar-friendly step giving at most ~10 labels.
+        var axisY = Top + rows * RowHeight + 4;
+        var totalDays = span / (double)SimDuration.SecondsPerDay;
+        var step = DayStep(totalDays);
+        for (long d = 0; d <= (long)Math.Floor(totalDays); d = checked(d + step))
+        {
+            var x = LabelWidth + d / totalDays * barWidth;
+            sb.Append("<line x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(F(Top))
+              .Append("\" y2=\"").Append(F(axisY)).Append("\" stroke=\"#ccc\" stroke-width=\"1\"/>\n");
+            sb.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(axisY + 14)).Append("\" text-anchor=\"middle\">")
+              .Append(d.ToString(CultureInfo.InvariantCulture)).Append("</text>\n");
+        }
+
         for (var i = 0; i < alarms.Count; i++)
         {
             var a = alarms[i];
@@ -49,16 +70,12 @@ internal static class AlarmTimelineSvg
             var colour = a.Priority == AlarmPriority.Critical ? ChartPalette.Critical : ChartPalette.NonCritical;
             var tip = $"{a.Id} ({AlarmIds.Text(a.Priority)}): raised {a.Raised}, " +
                       (a.Cleared is { } c ? $"cleared {c}" : "still active at end") + $", {a.Tones} tones";
-            Track(sb, y, barWidth);
-            Label(sb, y, a.Id);
             sb.Append("<rect x=\"").Append(F(x0)).Append("\" y=\"").Append(F(y + 4)).Append("\" width=\"").Append(F(w))
               .Append("\" height=\"").Append(F(RowHeight - 8)).Append("\" fill=\"").Append(colour).Append("\"><title>")
               .Append(Html.Escape(tip)).Append("</title></rect>\n");
         }
 
         var ey = Top + alarms.Count * RowHeight;
-        Track(sb, ey, barWidth);
-        Label(sb, ey, "events");
         foreach (var e in marked)
         {
             var x = X(e.At);
@@ -67,22 +84,18 @@ internal static class AlarmTimelineSvg
               .Append(Html.Escape($"{e.At} {e.Type}")).Append("</title></line>\n");
         }
 
-        // Axis: whole days, thinned so that at most ~10 labels show.
-        var axisY = Top + rows * RowHeight + 4;
-        var totalDays = span / (double)SimDuration.SecondsPerDay;
-        var step = Math.Max(1, (long)Math.Ceiling(totalDays / 10));
-        for (long d = 0; d <= (long)Math.Floor(totalDays); d = checked(d + step))
-        {
-            var x = LabelWidth + d / totalDays * barWidth;
-            sb.Append("<line x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(F(Top))
-              .Append("\" y2=\"").Append(F(axisY)).Append("\" stroke=\"#ccc\" stroke-width=\"1\"/>\n");
-            sb.Append("<text x=\"").Append(F(x)).Append("\" y=\"").Append(F(axisY + 14)).Append("\" text-anchor=\"middle\">")
-              .Append(d.ToString(CultureInfo.InvariantCulture)).Append("</text>\n");
-        }
         sb.Append("<text x=\"").Append(F(LabelWidth - 8)).Append("\" y=\"").Append(F(axisY + 14))
           .Append("\" text-anchor=\"end\">days from start</text>\n");
         sb.Append("</svg>");
         return sb.ToString();
+    }
+
+    private static readonly long[] NiceDaySteps = [1, 2, 5, 7, 14, 30, 60, 90, 180, 365, 730, 1825, 3650];
+
+    private static long DayStep(double totalDays)
+    {
+        foreach (var step in NiceDaySteps) if (totalDays / step <= 10) return step;
+        return (long)Math.Ceiling(totalDays / 10);
     }
 
     private static void Track(StringBuilder sb, double y, double barWidth) =>

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text;
 using PumpSim.Core.Events;
+using PumpSim.Core.Firmware;
 using PumpSim.Core.Units;
 
 namespace PumpSim.Reports;
@@ -71,9 +73,28 @@ public static class EventLogWriter
             case float f: json.WriteRawValue(InvariantFormat.JsonNumber(f, what), skipInputValidation: true); break;
             case decimal m: json.WriteRawValue(InvariantFormat.JsonNumber((double)m, what), skipInputValidation: true); break;
             case SimInstant t: json.WriteStringValue(t.ToString()); break;
-            case Enum en: json.WriteStringValue(en.ToString()); break;
+            // Enums as the kebab-case words the spec uses ("non-critical"), never "NonCritical".
+            case AlarmPriority p: json.WriteStringValue(AlarmIds.Text(p)); break;
+            case Enum en: json.WriteStringValue(Kebab(en.ToString())); break;
             case IFormattable fmt: json.WriteStringValue(fmt.ToString(null, CultureInfo.InvariantCulture)); break;
             default: json.WriteStringValue(value.ToString()); break;
         }
+    }
+
+    /// <summary>"NonCritical" → "non-critical"; enum names are ASCII identifiers.</summary>
+    internal static string Kebab(string name)
+    {
+        var sb = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                if (i > 0 && name[i - 1] != '-') sb.Append('-');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else sb.Append(c == '_' ? '-' : c);
+        }
+        return sb.ToString();
     }
 }

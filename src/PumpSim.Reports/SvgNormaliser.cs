@@ -15,9 +15,21 @@ internal static partial class SvgNormaliser
     [GeneratedRegex(@"(?<lead>\bid=""|url\(#|href=""#)(?<id>[^"")\s]+)")]
     private static partial Regex IdOrReference();
 
+    [GeneratedRegex(@"^<svg\b(?<attrs>[^>]*?)\bwidth=""(?<w>[0-9.]+)""\s+height=""(?<h>[0-9.]+)""(?<rest>[^>]*)>")]
+    private static partial Regex RootWithSize();
+
     public static string Normalise(string svg, string prefix)
     {
-        svg = XmlDeclaration().Replace(svg, "");
+        svg = XmlDeclaration().Replace(svg, "").TrimStart();
+        // ScottPlot gives a fixed width and height but no viewBox; without one, the page's
+        // "max-width: 100%" would crop the chart on a narrow screen instead of scaling it.
+        var rootEnd = svg.IndexOf('>', StringComparison.Ordinal);
+        if (rootEnd > 0 && !svg.AsSpan(0, rootEnd).Contains("viewBox", StringComparison.Ordinal))
+            svg = RootWithSize().Replace(svg, m =>
+            {
+                string w = m.Groups["w"].Value, h = m.Groups["h"].Value;
+                return $"<svg{m.Groups["attrs"].Value}width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"{m.Groups["rest"].Value}>";
+            }, 1);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         // Lookups only; the numbering follows the text order, never the dictionary's.
         svg = IdOrReference().Replace(svg, m =>

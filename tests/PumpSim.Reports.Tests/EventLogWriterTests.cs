@@ -70,3 +70,20 @@ public class EventLogWriterTests
         Render.Bytes(s => EventLogWriter.Write(s, r.Events)).Should().Equal(Render.Bytes(s => EventLogWriter.Write(s, SampleRun.Result().Events)));
     }
 }
+
+public class EventValueTests
+{
+    [Fact]
+    public void Enums_and_units_are_written_as_the_spec_spells_them()
+    {
+        var e = new PumpEvent(SampleRun.Start, 0, EventTypes.AlarmRaised,
+        [
+            new EventField("priority", PumpSim.Core.Firmware.AlarmPriority.NonCritical),
+            new EventField("kind", DayOfWeek.Wednesday),
+            new EventField("at", SampleRun.At(1)),
+            new EventField("after", PumpSim.Core.Units.SimDuration.FromHours(30)),
+        ]);
+        EventLogWriter.ToJsonLine(e).Should().Be(
+            "{\"t\":\"2026-01-13T00:00:00Z\",\"type\":\"alarm-raised\",\"priority\":\"non-critical\",\"kind\":\"wednesday\",\"at\":\"2026-01-14T00:00:00Z\",\"after\":\"1d6h\"}");
+    }
+}

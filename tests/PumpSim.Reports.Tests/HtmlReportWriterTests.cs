@@ -91,3 +91,37 @@ public class HtmlReportWriterTests
         html.Should().Contain("No telemetry").And.Contain("No alarm was raised").And.EndWith("</html>\n");
     }
 }
+
+public class SvgNormaliserTests
+{
+    [Fact]
+    public void Renumbers_ids_in_order_adds_a_viewbox_and_drops_the_declaration()
+    {
+        const string raw = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"880\" height=\"340\">\n\t<clipPath id=\"cl_9\"><rect/></clipPath>\n\t<g clip-path=\"url(#cl_9)\"/><clipPath id=\"cl_3\"/><g clip-path=\"url(#cl_3)\"/>\n</svg>";
+        SvgNormaliser.Normalise(raw, "p-").Should().Be(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"880\" height=\"340\" viewBox=\"0 0 880 340\">\n <clipPath id=\"p-0\"><rect/></clipPath>\n <g clip-path=\"url(#p-0)\"/><clipPath id=\"p-1\"/><g clip-path=\"url(#p-1)\"/>\n</svg>");
+    }
+}
+
+public class AlarmTimelineSvgTests
+{
+    [Fact]
+    public void One_bar_per_alarm_coloured_by_priority_and_ticks_for_marked_events()
+    {
+        var svg = AlarmTimelineSvg.Render(SampleRun.Result());
+        Regex.Matches(svg, "fill=\"#c0392b\"><title>motor-stall").Count.Should().Be(1);
+        Regex.Matches(svg, "fill=\"#e6a117\"><title>low-reservoir").Count.Should().Be(1);
+        svg.Should().Contain("still active at end");
+        Regex.Matches(svg, "<title>[^<]*(refill|program-changed)</title></line>").Count.Should().Be(2);
+        // The grid is drawn before the bars, so bars are never covered by it.
+        svg.IndexOf("stroke=\"#ccc\"", StringComparison.Ordinal).Should().BeLessThan(svg.IndexOf("<title>", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Long_runs_get_round_day_labels()
+    {
+        var r = SampleRun.Result();
+        var svg = AlarmTimelineSvg.Render(r with { End = r.Start + PumpSim.Core.Units.SimDuration.FromDays(365) });
+        svg.Should().Contain(">60</text>").And.Contain(">360</text>").And.NotContain(">37</text>");
+    }
+}
