@@ -32,6 +32,9 @@ public class BadFileTests
     [InlineData("step-too-long.yaml", 2, 7, "'step' must be 1s to 1h")]
     [InlineData("duration-too-long.yaml", 1, 11, "must be 1s to 50 years")]
     [InlineData("not-a-mapping.yaml", 1, 1, "expected a mapping of scenario keys")]
+    [InlineData("two-documents.yaml", 2, 1, "only one YAML document")]
+    [InlineData("missing-duration.yaml", 1, 1, "missing 'duration'")]
+    [InlineData("steps-on-continuous.yaml", 2, 53, "'steps' does not apply to mode: continuous")]
     public void Points_at_the_mistake(string file, int line, int column, string phrase)
     {
         var load = () => ScenarioLoader.Load(Bad(file));

@@ -26,7 +26,8 @@ internal sealed class Diagnostics(string file)
         if (_errors.Count < MaxErrors) _errors.Add(new ScenarioError(File, at.Line, at.Column, message));
     }
 
-    /// <summary>Runs one section; a <see cref="NodeError"/> or a unit factory's range error becomes a located error.</summary>
+    /// <summary>Runs one section; its <see cref="NodeError"/> (unit-factory refusals are turned into one by
+    /// Loading.Located) becomes a located error and the caller goes on with the next section.</summary>
     public void Guard(Action section)
     {
         try { section(); }

@@ -12,6 +12,8 @@ internal static class Values
 {
     public static double Number(YNode node, string key)
     {
+        if (node is YScalar { Plain: false } quoted && double.TryParse(quoted.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+            throw new NodeError(node.At, $"'{key}' expects a number, got the string \"{quoted.Value}\" (remove the quotes)");
         if (node is not YScalar { Plain: true } s || s.IsNull)
             throw new NodeError(node.At, $"'{key}' expects a number, got {node.KindName}");
         var text = s.Value;

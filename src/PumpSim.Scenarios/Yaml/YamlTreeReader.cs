@@ -88,6 +88,7 @@ internal static partial class YamlTreeReader
 
         private readonly List<YNode> _items = [];
         private readonly List<KeyValuePair<YScalar, YNode>> _entries = [];
+        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
         private YScalar? _pendingKey;
 
         public void Add(YNode node)
@@ -97,9 +98,9 @@ internal static partial class YamlTreeReader
             {
                 if (node is not YScalar key || key.IsNull)
                     throw new NodeError(node.At, "a mapping key must be a plain name such as 'duration'");
-                foreach (var e in _entries)
-                    if (e.Key.Value == key.Value)
-                        throw new NodeError(key.At, $"duplicate key '{key.Value}' (first written at line {e.Key.At.Line})");
+                // A set, not a scan of earlier keys: a hostile file with 100 000 keys must not take n² time.
+                if (!_keys.Add(key.Value))
+                    throw new NodeError(key.At, $"duplicate key '{key.Value}' (first written at line {_entries.First(e => e.Key.Value == key.Value).Key.At.Line})");
                 _pendingKey = key;
                 return;
             }
