@@ -17,18 +17,22 @@ public sealed class ReservoirMachine
         _byEstimate = byEstimate;
         _machine = new StateMachine<ReservoirCondition, Trigger>(byEstimate(), FiringMode.Queued);
         const string ByVolume = "the programmed volume against the alarm level";
+        var outcomes = new Stateless.Reflection.DynamicStateInfos();
+        outcomes.Add(ReservoirCondition.Ok, "above the alarm level");
+        outcomes.Add(ReservoirCondition.Low, "at or below the alarm level");
+        outcomes.Add(ReservoirCondition.Empty, "zero");
         _machine.Configure(ReservoirCondition.Ok)
             .Permit(Trigger.FellToAlarmLevel, ReservoirCondition.Low)
             .Permit(Trigger.ReachedEmpty, ReservoirCondition.Empty)
-            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume);
+            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume, outcomes);
         _machine.Configure(ReservoirCondition.Low)
             .Ignore(Trigger.FellToAlarmLevel)
             .Permit(Trigger.ReachedEmpty, ReservoirCondition.Empty)
-            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume);
+            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume, outcomes);
         _machine.Configure(ReservoirCondition.Empty)
             .Ignore(Trigger.FellToAlarmLevel)
             .Ignore(Trigger.ReachedEmpty)
-            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume);
+            .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume, outcomes);
     }
 
     public ReservoirCondition State => _machine.State;

@@ -20,39 +20,43 @@ public sealed class TherapyMachine
         _programState = programState;
         _machine = new StateMachine<TherapyState, Trigger>(programState(), FiringMode.Queued);
         const string ByProgram = "the program's mode (minimum rate while the reservoir reads empty)";
+        var outcomes = new Stateless.Reflection.DynamicStateInfos();
+        outcomes.Add(TherapyState.Infusing, "continuous or flex program");
+        outcomes.Add(TherapyState.MinimumRate, "minimum-rate program, or reservoir reads empty");
+        outcomes.Add(TherapyState.Stopped, "stopped program");
 
         _machine.Configure(TherapyState.Infusing)
-            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
             .Permit(Trigger.ReservoirEmptied, TherapyState.MinimumRate)
             .Ignore(Trigger.Refilled)
             .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
             .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
 
         _machine.Configure(TherapyState.MinimumRate)
-            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
             .Ignore(Trigger.ReservoirEmptied)
-            .PermitDynamic(Trigger.Refilled, Target, ByProgram)
+            .PermitDynamic(Trigger.Refilled, Target, ByProgram, outcomes)
             .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
             .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
 
         _machine.Configure(TherapyState.Stopped)
-            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
             .Ignore(Trigger.ReservoirEmptied)
             .Ignore(Trigger.Refilled)
             .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
             .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
 
         // Safe state holds the minimum rate until a clinician reprograms the pump.
         _machine.Configure(TherapyState.SafeState)
-            .PermitDynamic(Trigger.Program, Target, ByProgram)
+            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
             .Ignore(Trigger.ReservoirEmptied)
             .Ignore(Trigger.Refilled)
             .Ignore(Trigger.SafeStateFault)
             .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
 
         // End of service is final for this pump: only a replacement leaves it.
         _machine.Configure(TherapyState.EndOfService)
@@ -61,7 +65,7 @@ public sealed class TherapyMachine
             .Ignore(Trigger.Refilled)
             .Ignore(Trigger.SafeStateFault)
             .Ignore(Trigger.BatteryExhausted)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram);
+            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
 
         _machine.OnTransitioned(t => { if (t.Source != t.Destination) changed(t.Source, t.Destination); });
     }
