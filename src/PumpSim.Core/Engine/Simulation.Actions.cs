@@ -77,6 +77,7 @@ public sealed partial class Simulation
             _ledger.PutIn.Add(injected);
             _ledger.ToPocket.Add(injected);
             _drugConcentration = concentration;
+            CloseProgrammedEpoch();
             _fwConcentration = concentration;
             _estimate = Volume.Min(r.ProgramVolume ?? r.Add, _plan.Profile.Capacity);
             Emit(EventTypes.PocketFill, new("injected_ml", r.Add.Ml), new("injected_mcg", injected.Mass.Mcg),
@@ -100,6 +101,7 @@ public sealed partial class Simulation
             _ledger.PutIn.Add(added);
             _reservoir.Add(added);
             _drugConcentration = concentration;
+            CloseProgrammedEpoch();
             _fwConcentration = concentration;
             _estimate = Volume.Min(r.ProgramVolume ?? _reservoir.Volume, _plan.Profile.Capacity);
             Emit(EventTypes.Refill, new("withdrawn_ml", withdrawn.Volume.Ml), new("added_ml", accepted.Ml),
@@ -279,6 +281,7 @@ public sealed partial class Simulation
         var fill = Parcel.Of(Volume.Min(r.Reservoir ?? _plan.Reservoir, _plan.Profile.Capacity), _drugConcentration);
         _ledger.PutIn.Add(fill);
         _reservoir.Add(fill);
+        CloseProgrammedEpoch();
         _fwConcentration = _drugConcentration;
         _estimate = _reservoir.Volume;
         _charge = BatteryModel.FullCharge;

@@ -61,7 +61,7 @@ public sealed partial class Simulation
     public SimulationResult Result()
     {
         var totals = new Totals(
-            _programmedMass.Mcg,
+            ProgrammedMass.Mcg,
             (_ledger.ToCsf.Volume + _ledger.ToTissue.Volume + _ledger.ToPocket.Volume).Ml,
             _ledger.ToCsf.Mass.Mcg,
             _ledger.ToTissue.Mass.Mcg,

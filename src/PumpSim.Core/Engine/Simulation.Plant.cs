@@ -20,8 +20,17 @@ public sealed partial class Simulation
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
     private long _cmdRate, _estRate, _leakRate, _cathRate, _drainRate;
     private FlowIntegrator _cmdInt, _estInt, _leakInt, _cathInt, _drainInt;
-    private Volume _commanded;
-    private Mass _programmedMass;
+    // Programmed dose = commanded volume × the firmware's concentration, summed per concentration
+    // epoch (closed at each concentration change) so the per-step path adds a volume only.
+    private Volume _commandedThisEpoch;
+    private Mass _programmedEarlierEpochs;
+    private Mass ProgrammedMass => _programmedEarlierEpochs + _commandedThisEpoch * _fwConcentration;
+
+    private void CloseProgrammedEpoch()
+    {
+        _programmedEarlierEpochs = ProgrammedMass;
+        _commandedThisEpoch = Volume.Zero;
+    }
 
     private void InitPlant()
     {
@@ -78,12 +87,7 @@ public sealed partial class Simulation
     private void Integrate(long seconds)
     {
         if (seconds <= 0) return;
-        if (_cmdRate > 0)
-        {
-            var c = Volume.FromPicolitres(_cmdInt.Advance(_cmdRate, seconds));
-            _commanded += c;
-            _programmedMass += c * _fwConcentration;
-        }
+        if (_cmdRate > 0) _commandedThisEpoch += Volume.FromPicolitres(_cmdInt.Advance(_cmdRate, seconds));
         if (_estRate > 0)
         {
             var v = _estInt.Advance(_estRate, seconds);

@@ -11,11 +11,7 @@ public sealed class Ledger
     public Parcel Withdrawn;  // residual taken out at refills, explanted reservoir and catheter contents
 
     /// <summary>Put-in minus everything accounted for: zero volume and zero mass when the law holds.</summary>
-    public Parcel Imbalance(Parcel reservoir, Parcel catheter)
-    {
-        var p = PutIn;
-        p.Volume = p.Volume - reservoir.Volume - catheter.Volume - ToCsf.Volume - ToTissue.Volume - ToPocket.Volume - Withdrawn.Volume;
-        p.Mass = p.Mass - reservoir.Mass - catheter.Mass - ToCsf.Mass - ToTissue.Mass - ToPocket.Mass - Withdrawn.Mass;
-        return p;
-    }
+    public Parcel Imbalance(Parcel reservoir, Parcel catheter) => new(
+        PutIn.Volume - reservoir.Volume - catheter.Volume - ToCsf.Volume - ToTissue.Volume - ToPocket.Volume - Withdrawn.Volume,
+        PutIn.Mass - reservoir.Mass - catheter.Mass - ToCsf.Mass - ToTissue.Mass - ToPocket.Mass - Withdrawn.Mass);
 }

@@ -21,7 +21,7 @@ public readonly record struct Concentration : IComparable<Concentration>
 
     public double McgPerMl => McgPerLitre / 1000.0;
 
-    public static Mass operator *(Volume v, Concentration c) => Mass.FromAttograms((Int128)v.Picolitres * c.McgPerLitre);
+    public static Mass operator *(Volume v, Concentration c) => Mass.FromAttograms(Math.BigMul(v.Picolitres, c.McgPerLitre));
 
     public int CompareTo(Concentration other) => McgPerLitre.CompareTo(other.McgPerLitre);
 

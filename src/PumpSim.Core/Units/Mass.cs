@@ -25,8 +25,9 @@ public readonly record struct Mass : IComparable<Mass>
     public double Mcg => (double)Attograms / 1e12;
     public bool IsZero => Attograms == 0;
 
-    public static Mass operator +(Mass a, Mass b) => new(checked(a.Attograms + b.Attograms));
-    public static Mass operator -(Mass a, Mass b) => new(checked(a.Attograms - b.Attograms));
+    // 128 bits hold 10^26 mcg: no pump can overflow them, so the hot path skips the overflow check.
+    public static Mass operator +(Mass a, Mass b) => new(unchecked(a.Attograms + b.Attograms));
+    public static Mass operator -(Mass a, Mass b) => new(unchecked(a.Attograms - b.Attograms));
     public static bool operator <(Mass a, Mass b) => a.Attograms < b.Attograms;
     public static bool operator >(Mass a, Mass b) => a.Attograms > b.Attograms;
     public static bool operator <=(Mass a, Mass b) => a.Attograms <= b.Attograms;
