@@ -174,7 +174,7 @@ public sealed partial class Simulation
         void Consider(SimInstant t) { if (t > Now && t < next) next = t; }
         void ConsiderIn(long seconds) { if (seconds != long.MaxValue && seconds > 0) Consider(Now + SimDuration.FromSeconds(Math.Min(seconds, 1L << 40))); }
 
-        if (_nextAction < _plan.Actions.Count) Consider(_plan.Actions[_nextAction].At);
+        if (_nextAction < _actions.Length) Consider(_actions[_nextAction].At);
         Consider(_nextSample);
         if (_nextProbe < _probes.Length) Consider(_probes[_nextProbe]);
         if (_therapy.State == TherapyState.Infusing) Consider(_program.NextChangeAfter(Now));

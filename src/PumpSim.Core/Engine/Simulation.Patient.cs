@@ -27,6 +27,14 @@ public sealed partial class Simulation
         if (_patient.EffectPct < WithdrawalPct) _below30Since = _plan.Start;
     }
 
+    /// <summary>A patient who starts with too little (or too much) drug is flagged at the start.</summary>
+    private void AnnounceInitialPatientFlags()
+    {
+        var e = _patient!.EffectPct;
+        SetFlag(ref _underdose, e < UnderdosePct, Underdose, Now, e);
+        SetFlag(ref _overdose, e > OverdosePct, OverdoseRisk, Now, e);
+    }
+
     private void AdvancePatient(long seconds, Mass csfMass)
     {
         var p = _patient!;

@@ -25,6 +25,7 @@ public sealed partial class Simulation : IDisposable
     private readonly List<TelemetrySample> _samples = [];
     private readonly Dictionary<SimInstant, Snapshot> _snapshots = [];
     private readonly SimInstant[] _probes;
+    private readonly TimedAction[] _actions;
     private long _sequence;
     private bool _started, _finished;
     private SimInstant _nextBreak;
@@ -40,6 +41,8 @@ public sealed partial class Simulation : IDisposable
         _scheduler = new HistoricalScheduler(plan.Start.ToDateTimeOffset());
         _probes = plan.Probes.Where(p => p >= plan.Start && p <= plan.End).Distinct().Order().ToArray();
         _nextSample = plan.Start;
+        // Same-instant actions apply in file order whatever order the plan lists them in.
+        _actions = plan.Actions.OrderBy(a => a.At).ThenBy(a => a.Order).ToArray();
         InitPlant();
         InitFirmware();
         InitPatient();
@@ -96,6 +99,7 @@ public sealed partial class Simulation : IDisposable
         Emit(EventTypes.SimulationStarted,
             new("scenario", _plan.Id), new("seed", (long)_plan.Seed), new("model", _plan.Profile.Model),
             new("program", _program.Describe()), new("reservoir_ml", _reservoir.Volume.Ml));
+        if (_patient is not null) AnnounceInitialPatientFlags();
         OnBreakpoint();
     }
 
@@ -114,10 +118,9 @@ public sealed partial class Simulation : IDisposable
     {
         HandleTimers();
         Settle();
-        var actions = _plan.Actions;
-        while (_nextAction < actions.Count && actions[_nextAction].At <= Now)
+        while (_nextAction < _actions.Length && _actions[_nextAction].At <= Now)
         {
-            Apply(actions[_nextAction].Action);
+            Apply(_actions[_nextAction].Action);
             _nextAction++;
             Settle();
         }
