@@ -51,6 +51,23 @@ public class FirmwareAlarmTests
     }
 
     [Fact]
+    public void Mri_HoldReleasedByAnInterrogation_ClearsTheStallAlarmInThatSameInterrogation()
+    {
+        // The interrogation that releases the post-MRI hold is the one the clinician does after the
+        // scan: the motor turns again, so the latched motor-stall alarm must clear then, not at a
+        // second, later interrogation.
+        var plan = OneMlPerDay(3).WithActions(
+            Act("12h", new MemoryErrorAction(Critical: false)),
+            Act("1d", new MriAction(SimDuration.FromMinutes(30), SimDuration.Zero)),
+            Act("1d4h", new InterrogateAction()));
+        var r = Simulation.Run(plan);
+        Of(r, EventTypes.MotorStallRecovery).Single().At.Should().Be(At("1d4h"));
+        Of(r, EventTypes.AlarmCleared, "motor-stall").Should().ContainSingle()
+            .Which.At.Should().Be(At("1d4h"), "motor turning and an interrogation clear a latched stall alarm");
+        Of(r, EventTypes.AlarmTone, "motor-stall").Should().OnlyContain(e => e.At < At("1d4h"));
+    }
+
+    [Fact]
     public void TheFirmwareNeverReadsTheTruth_KinkLeakPocketFillAndOverInfusionRaiseNoAlarm()
     {
         var plan = OneMlPerDay(12).WithActions(

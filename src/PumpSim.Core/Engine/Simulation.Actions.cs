@@ -59,7 +59,15 @@ public sealed partial class Simulation
     private void Interrogate()
     {
         Emit(EventTypes.Interrogation, new("estimated_ml", _estimate.Ml), new("battery_days_remaining", Math.Round(BatteryDaysRemaining, 1)));
-        _mriHold = false;
+        if (_mriHold)
+        {
+            // The session releases the post-MRI hold: the firmware restarts the motor and sees it
+            // turn before it reviews its latched alarms, so this one interrogation clears the
+            // motor-stall alarm (PUMP.md §5: motor turning and interrogation).
+            _mriHold = false;
+            RecomputeRates();
+            EvaluateConditions();
+        }
         _alarms.ConditionGone(AlarmIds.NonCriticalMemoryError, Now);
         _alarms.Interrogated(Now);
     }
