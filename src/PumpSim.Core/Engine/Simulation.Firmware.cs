@@ -107,6 +107,19 @@ public sealed partial class Simulation
                 _therapy.ReservoirEmptied();
             }
         }
+        // Level, not only edge: a start, refill or new pump programmed at or below the alarm level
+        // puts the reservoir machine straight into low/empty without a crossing, and the firmware
+        // must still alarm (PUMP.md §5: raised when estimate ≤ LRA; empty when it reads 0).
+        if (_reservoirState.State >= ReservoirCondition.Low && !_alarms.Get(AlarmIds.LowReservoir).IsActive)
+        {
+            changed = true;
+            _alarms.Raise(AlarmIds.LowReservoir, Now);
+        }
+        if (_reservoirState.State == ReservoirCondition.Empty && !_alarms.Get(AlarmIds.EmptyReservoir).IsActive)
+        {
+            changed = true;
+            _alarms.Raise(AlarmIds.EmptyReservoir, Now);
+        }
         if (_charge <= 0 && _battery.State != BatteryState.EndOfService)
         {
             changed = true;

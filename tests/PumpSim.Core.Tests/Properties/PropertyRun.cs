@@ -1,0 +1,30 @@
+using CsCheck;
+
+namespace PumpSim.Core.Tests.Properties;
+
+/// <summary>How many cases a property runs. CI: a fixed, small count from a fixed seed, so the suite
+/// stays fast and reproducible. More on demand: PUMPSIM_PROPERTY_ITER=N (cases per property) or
+/// PUMPSIM_FUZZ_SECONDS=S (run each property for S seconds instead, with a fresh random seed);
+/// CsCheck_Seed=... replays the seed CsCheck printed for a failure.</summary>
+public static class PropertyRun
+{
+    /// <summary>The CI seed (any CsCheck seed string; this one is CsCheck's own documented example).</summary>
+    public const string CiSeed = "0N0XIzNsQ0O2";
+
+    public static int Seconds => int.TryParse(Environment.GetEnvironmentVariable("PUMPSIM_FUZZ_SECONDS"), out var s) && s > 0 ? s : 0;
+
+    public static long Iter(long ciDefault) =>
+        long.TryParse(Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER"), out var n) && n > 0 ? n : ciDefault;
+
+    /// <summary>Runs <paramref name="assert"/> over the generated cases; a failure is shrunk by CsCheck
+    /// and reported with the case printed (for plans: as scenario YAML) and the seed to replay it.</summary>
+    public static void Sample<T>(Gen<T> gen, Action<T> assert, long ciIter, Func<T, string>? print = null)
+    {
+        var seconds = Seconds;
+        var seed = Environment.GetEnvironmentVariable("CsCheck_Seed") is { Length: > 0 } s ? s
+            : seconds > 0 || Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER") is { Length: > 0 } ? null
+            : CiSeed;
+        if (seconds > 0) gen.Sample(assert, seed: seed, time: seconds, threads: 1, print: print);
+        else gen.Sample(assert, seed: seed, iter: Iter(ciIter), threads: 1, print: print);
+    }
+}
