@@ -35,6 +35,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
         if (!live) return PlayPlain(sim, scenario.Title);
 
+        sim.AdvanceTo(sim.Now); // starts the run: the first frame shows the programmed rates
         var readKeys = !settings.NoInput;
         console.Live(dashboard.Render()).AutoClear(false).Start(ctx =>
         {
@@ -42,7 +43,12 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
             var carry = 0.0;
             while (!sim.IsFinished && !cancellationToken.IsCancellationRequested)
             {
-                if (readKeys && !HandleKeys(sim, dashboard)) break;
+                if (readKeys && !HandleKeys(sim, dashboard))
+                {
+                    ctx.UpdateTarget(dashboard.Render());
+                    ctx.Refresh();
+                    break;
+                }
                 if (!dashboard.Paused)
                 {
                     var elapsed = clock.Elapsed.TotalSeconds;
@@ -72,11 +78,10 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
                 case ConsoleKey.Q or ConsoleKey.Escape: return false;
                 case ConsoleKey.Spacebar: dashboard.Paused = !dashboard.Paused; break;
                 case ConsoleKey.RightArrow: sim.AdvanceTo(sim.Now + sim.Plan.Step); break;
-                case ConsoleKey.OemPlus or ConsoleKey.Add: dashboard.Speed = Math.Min(dashboard.Speed * 2, 86_400 * 7); break;
-                case ConsoleKey.OemMinus or ConsoleKey.Subtract: dashboard.Speed = Math.Max(dashboard.Speed / 2, 60); break;
             }
-            if (key.Value.KeyChar == '+') dashboard.Speed = Math.Min(dashboard.Speed * 2, 86_400 * 7);
-            if (key.Value.KeyChar == '-') dashboard.Speed = Math.Max(dashboard.Speed / 2, 60);
+            // By character, not key code: '+' is Shift+'=' on many layouts and arrives as either.
+            if (key.Value.KeyChar is '+' or '=') dashboard.Speed = Math.Min(dashboard.Speed * 2, 86_400 * 7);
+            if (key.Value.KeyChar is '-' or '_') dashboard.Speed = Math.Max(dashboard.Speed / 2, 60);
         }
         return true;
     }
