@@ -27,6 +27,16 @@ public sealed partial class Simulation
         if (_patient.EffectPct < WithdrawalPct) _below30Since = _plan.Start;
     }
 
+    /// <summary>A patient who starts below 60 % (or above 200 %) is flagged from the start: a flag
+    /// is a state with an event when it starts, not only when the effect crosses the threshold.
+    /// (Withdrawal risk already starts its 6-hour clock at the start, see <see cref="InitPatient"/>.)</summary>
+    private void RaiseInitialFlags()
+    {
+        var effect = _patient!.EffectPct;
+        if (effect < UnderdosePct) SetFlag(ref _underdose, true, Underdose, Now, effect);
+        if (effect > OverdosePct) SetFlag(ref _overdose, true, OverdoseRisk, Now, effect);
+    }
+
     private void AdvancePatient(long seconds, Mass csfMass)
     {
         var p = _patient!;

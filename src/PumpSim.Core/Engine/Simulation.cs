@@ -96,6 +96,7 @@ public sealed partial class Simulation : IDisposable
         Emit(EventTypes.SimulationStarted,
             new("scenario", _plan.Id), new("seed", (long)_plan.Seed), new("model", _plan.Profile.Model),
             new("program", _program.Describe()), new("reservoir_ml", _reservoir.Volume.Ml));
+        if (_patient is not null) RaiseInitialFlags();
         OnBreakpoint();
     }
 
