@@ -1,0 +1,36 @@
+using PumpSim.Core.Engine;
+using PumpSim.Core.Events;
+using PumpSim.Core.Patient;
+using PumpSim.Core.Therapy;
+using static PumpSim.Core.Tests.Plans;
+
+namespace PumpSim.Core.Tests;
+
+public class PatientFlagTests
+{
+    [Fact]
+    public void A_patient_who_starts_below_sixty_percent_is_flagged_underdosed_from_the_start_and_cleared_when_titrated_up()
+    {
+        // PUMP.md §7: each risk flag is an event when it starts and when it ends. A titration that
+        // starts at 150 of a 450 mcg/day target begins at 33 %: underdosed from the first instant.
+        var plan = OneMlPerDay(4) with
+        {
+            Program = TherapyProgram.Continuous(ProgramRate.McgPerDay(150)),
+            Patient = new PatientParameters { MaintenanceMcgPerDay = 450 },
+        };
+        plan = plan.WithActions(Act("1d", new ProgramAction(TherapyProgram.Continuous(ProgramRate.McgPerDay(450)))));
+        var r = Simulation.Run(plan);
+        var raised = r.Events.Where(e => e.Type == EventTypes.PatientFlagRaised && (string?)e["flag"] == Simulation.Underdose).ToArray();
+        raised.Should().ContainSingle().Which.At.Should().Be(Start);
+        r.Events.Should().Contain(e => e.Type == EventTypes.PatientFlagCleared && (string?)e["flag"] == Simulation.Underdose && e.At > Day(1));
+        r.Events.Should().NotContain(e => e.Type == EventTypes.PatientFlagRaised && (string?)e["flag"] == Simulation.WithdrawalRisk);
+    }
+
+    [Fact]
+    public void A_patient_at_the_maintained_level_starts_with_no_flag()
+    {
+        var plan = OneMlPerDay(1) with { Patient = new PatientParameters { MaintenanceMcgPerDay = 500 } };
+        var r = Simulation.Run(plan);
+        r.Events.Should().NotContain(e => e.Type == EventTypes.PatientFlagRaised);
+    }
+}
