@@ -148,6 +148,15 @@ public class InfusionEngineTests
         b.Telemetry.Should().Equal(a.Telemetry, (x, y) => x.ToString() == y.ToString());
     }
 
+    [Fact]
+    public void PumpedVolume_CountsOnlyWhatTheMotorDrew_NotAPocketFill()
+    {
+        var plan = OneMlPerDay(4).WithActions(Act("2d", new RefillAction(Volume.FromMl(15), Into: RefillTarget.Pocket)));
+        var r = Simulation.Run(plan);
+        r.Totals.PumpedMl.Should().BeApproximately(4, 1e-9);
+        r.Totals.PocketMcg.Should().BeApproximately(15 * 500, 1e-6);
+    }
+
     private static SimInstant? Raised(SimulationResult r, string alarm) =>
         r.Events.FirstOrDefault(e => e.Type == EventTypes.AlarmRaised && (string)e["alarm"]! == alarm)?.At;
 }

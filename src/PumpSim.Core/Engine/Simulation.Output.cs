@@ -56,13 +56,13 @@ public sealed partial class Simulation
         ReservoirMachine.Name(_reservoirState.State),
         BatteryMachine.Name(_battery.State),
         _ledger.ToCsf.Mass.Mcg,
-        (_ledger.ToCsf.Volume + _ledger.ToTissue.Volume + _ledger.ToPocket.Volume).Ml);
+        _pumped.Ml);
 
     public SimulationResult Result()
     {
         var totals = new Totals(
             ProgrammedMass.Mcg,
-            (_ledger.ToCsf.Volume + _ledger.ToTissue.Volume + _ledger.ToPocket.Volume).Ml,
+            _pumped.Ml,
             _ledger.ToCsf.Mass.Mcg,
             _ledger.ToTissue.Mass.Mcg,
             _ledger.ToPocket.Mass.Mcg,

@@ -20,6 +20,7 @@ public sealed partial class Simulation
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
     private long _cmdRate, _estRate, _leakRate, _cathRate, _drainRate;
     private FlowIntegrator _cmdInt, _estInt, _leakInt, _cathInt, _drainInt;
+    private Volume _pumped; // what the motor truly drew out of the reservoir (not a pocket fill)
     // Programmed dose = commanded volume × the firmware's concentration, summed per concentration
     // epoch (closed at each concentration change) so the per-step path adds a volume only.
     private Volume _commandedThisEpoch;
@@ -100,6 +101,7 @@ public sealed partial class Simulation
         {
             var lv = Math.Min(_leakInt.Advance(_leakRate, seconds), _reservoir.Volume.Picolitres);
             var cv = Math.Min(_cathInt.Advance(_cathRate, seconds), _reservoir.Volume.Picolitres - lv);
+            _pumped += Volume.FromPicolitres(lv + cv);
             if (lv > 0)
             {
                 var leaked = _reservoir.Take(Volume.FromPicolitres(lv));
