@@ -128,6 +128,17 @@ public static class ScenarioFormat
         F("at", Time("when: an offset from start or an ISO-8601 UTC time"), true),
         F("text", Str("what to say"), true));
 
+    /// <summary>Fields an event expectation can filter on: the ones events carry as plain words.</summary>
+    public static readonly MapShape EventFilter = Map("count only events whose fields have these values",
+        F("alarm", Choice("alarm id", AlarmIds.All.Select(a => a.Id).ToArray())),
+        F("priority", Choice("alarm priority", ["critical", "non-critical"])),
+        F("flag", Choice("patient flag", ["underdose", "withdrawal-risk", "overdose-risk"])),
+        F("kind", Choice("bolus kind", ["single", "priming", "bridge", "ptm"])),
+        F("fault", Str("catheter fault")),
+        F("reason", Str("reason given by the event")),
+        F("from", Str("therapy state before")),
+        F("to", Str("therapy state after")));
+
     public static readonly VariantShape Expectation = new("an expectation checked by verify", [
         Map("an alarm raised in a window, never raised, and optionally cleared",
             F("alarm", Choice("alarm id", AlarmIds.All.Select(a => a.Id).ToArray()), true),
@@ -139,7 +150,8 @@ public static class ScenarioFormat
             F("count", Int("exact number", 0)),
             F("min", Int("at least", 0)),
             F("max", Int("at most", 0)),
-            F("window", Window)),
+            F("window", Window),
+            F("where", EventFilter)),
         Map("drug delivered to CSF between two times",
             F("delivered_mcg", Map("delivered dose to CSF",
                 F("from", Time("start of the interval"), true),

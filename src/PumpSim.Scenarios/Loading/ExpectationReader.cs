@@ -83,7 +83,11 @@ internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame
         var min = m.Integer("min");
         var max = m.Integer("max");
         if (min is { } lo && max is { } hi && hi < lo) throw new NodeError(m.PositionOf("max"), $"'max' ({hi}) is below 'min' ({lo})");
-        return new EventCountExpectation(Origin, m.Text("event")!, m.Integer("count"), min, max, Window(m, "window"));
+        var where = new List<(string, string)>();
+        if (m.Map("where", diagnostics) is { } w)
+            foreach (var key in ScenarioFormat.EventFilter.Keys)
+                if (w.Text(key) is { } value) where.Add((key, value));
+        return new EventCountExpectation(Origin, m.Text("event")!, m.Integer("count"), min, max, Window(m, "window"), where);
     }
 
     private Expectation Delivered(MapReader m)

@@ -1,0 +1,39 @@
+using PumpSim.Core.Events;
+using PumpSim.Core.Units;
+
+namespace PumpSim.Scenarios.Tests;
+
+/// <summary>`where:` narrows an event count to events with given field values (e.g. one alarm's tones).</summary>
+public class EventFilterTests
+{
+    private const string Head = "duration: 1d\ntherapy: { mode: continuous, rate_mcg_per_day: 500 }\nexpect:\n";
+
+    private static SimulationResult ResultWith(params PumpEvent[] events)
+    {
+        var t = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        return new SimulationResult("x", 0, t, t + SimDuration.FromDays(1), new Totals(0, 0, 0, 0, 0, 0),
+            new FinalState(0, 0, 0, "infusing"), [], events, [], new Dictionary<SimInstant, Snapshot>());
+    }
+
+    private static PumpEvent Tone(string alarm, int seq) =>
+        new(SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.Zero)), seq, EventTypes.AlarmTone, [new("alarm", alarm)]);
+
+    [Fact]
+    public void Where_CountsOnlyEventsWithThatFieldValue()
+    {
+        var s = ScenarioLoader.Parse(Head + "  - { event: alarm-tone, where: { alarm: motor-stall }, count: 2 }\n", "f.yaml");
+        var e = s.Expectations.Single();
+        e.Text.Should().Be("event alarm-tone with alarm motor-stall exactly 2 times");
+        e.Evaluate(ResultWith(Tone("motor-stall", 1), Tone("low-reservoir", 2), Tone("motor-stall", 3))).Passed.Should().BeTrue();
+        e.Evaluate(ResultWith(Tone("motor-stall", 1), Tone("low-reservoir", 2))).Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Where_RejectsAnUnknownFieldWithASuggestion()
+    {
+        var act = () => ScenarioLoader.Parse(Head + "  - { event: alarm-tone, where: { alarms: motor-stall } }\n", "f.yaml");
+        var error = act.Should().Throw<ScenarioException>().Which;
+        error.Line.Should().Be(4);
+        error.Reason.Should().Contain("did you mean 'alarm'");
+    }
+}
