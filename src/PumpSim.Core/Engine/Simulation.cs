@@ -26,14 +26,20 @@ public sealed partial class Simulation : IDisposable
     private readonly Dictionary<SimInstant, Snapshot> _snapshots = [];
     private readonly SimInstant[] _probes;
     private readonly TimedAction[] _actions;
+    private readonly bool _retainHistory;
+    private SimInstant? _lastSampleAt;
     private long _sequence;
     private bool _started, _finished;
     private SimInstant _nextBreak;
     private int _nextAction, _nextProbe;
     private SimInstant _nextSample;
 
-    public Simulation(SimulationPlan plan)
+    /// <param name="retainHistory">Keep every event and sample for <see cref="Result"/> (the default).
+    /// Sweeps pass false: subscribers still see everything, and a year-long run holds a few
+    /// kilobytes instead of megabytes.</param>
+    public Simulation(SimulationPlan plan, bool retainHistory = true)
     {
+        _retainHistory = retainHistory;
         plan.Validate();
         plan.Patient?.Validate();
         _plan = plan;
@@ -106,7 +112,7 @@ public sealed partial class Simulation : IDisposable
     private void Finish()
     {
         _finished = true;
-        if (_samples.Count == 0 || _samples[^1].At != Now) Publish(Sample());
+        if (_lastSampleAt != Now) Publish(Sample());
         Emit(EventTypes.SimulationEnded, new("reservoir_true_ml", _reservoir.Volume.Ml), new("reservoir_estimated_ml", _estimate.Ml));
         _events.OnCompleted();
         _telemetry.OnCompleted();
@@ -151,14 +157,15 @@ public sealed partial class Simulation : IDisposable
     private void EmitAt(SimInstant at, string type, params EventField[] fields)
     {
         var e = new PumpEvent(at, _sequence++, type, fields);
-        _log.Add(e);
+        if (_retainHistory) _log.Add(e);
         if (_scheduler.Now < at.ToDateTimeOffset()) _scheduler.AdvanceTo(at.ToDateTimeOffset());
         _events.OnNext(e);
     }
 
     private void Publish(TelemetrySample s)
     {
-        _samples.Add(s);
+        _lastSampleAt = s.At;
+        if (_retainHistory) _samples.Add(s);
         if (_scheduler.Now < s.At.ToDateTimeOffset()) _scheduler.AdvanceTo(s.At.ToDateTimeOffset());
         _telemetry.OnNext(s);
     }
