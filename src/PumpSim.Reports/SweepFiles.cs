@@ -120,7 +120,9 @@ public static class SweepFiles
         json.WriteEndObject();
     }
 
-    private static void Raw(Utf8JsonWriter json, double v) => json.WriteRawValue(SweepRow.Format(v));
+    // Through decimal, which keeps the text's digits: "0.8" stays 0.8, never 0.80000000000000004.
+    private static void Raw(Utf8JsonWriter json, double v) =>
+        json.WriteNumberValue(decimal.Parse(SweepRow.Format(v), NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>Reads a shard's (or a whole sweep's) aggregate.json: the sweep it belongs to and its shard.</summary>
     public static (SweepMeta Meta, ShardSpec Shard) ReadMeta(string json, string where)

@@ -20,6 +20,7 @@ public abstract record Distribution
             throw new SweepException($"'{text}' is not a distribution: expected uniform(a,b), normal(mu,sigma), lognormal(mu,sigma) or choice(a,b,...)");
         var name = t[..open].Trim().ToLowerInvariant();
         var args = t[(open + 1)..^1].Split(',').Select(a => a.Trim()).ToArray();
+        if (name == "choice" && args.Any(a => a.Length == 0)) throw new SweepException($"'{text}': choice needs at least one value, and no empty ones");
         var values = new double[args.Length];
         for (var i = 0; i < args.Length; i++)
         {
