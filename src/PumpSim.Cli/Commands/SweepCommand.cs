@@ -35,6 +35,10 @@ public sealed class SweepSettings : CommandSettings
     [Description("Override the scenario's seed (run r draws from SplitMix64 seeded by seed and r).")]
     public ulong? Seed { get; init; }
 
+    [CommandOption("--step <DURATION>")]
+    [Description("Override the engine step (1s to 1h), e.g. 1h for long sweeps. Totals and event instants do not depend on it.")]
+    public string? Step { get; init; }
+
     [CommandOption("--out <DIR>")]
     [Description("Where to write runs.csv and aggregate.json (default: out/<scenario id>-sweep).")]
     public string? Out { get; init; }
@@ -44,6 +48,10 @@ public sealed class SweepSettings : CommandSettings
         if (Runs is null) return ValidationResult.Error("--runs is required, e.g. --runs 1000");
         if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1, got {Runs}");
         if (Workers is < 1) return ValidationResult.Error($"--workers must be at least 1, got {Workers}");
+        if (Step is not null && !Scenarios.DurationParser.TryParse(Step, out var step, out var error))
+            return ValidationResult.Error($"--step: {error}");
+        if (Step is not null && (Scenarios.DurationParser.Parse(Step).Seconds < 1 || Scenarios.DurationParser.Parse(Step).Seconds > 3600))
+            return ValidationResult.Error("--step must be between 1s and 1h.");
         return ValidationResult.Success();
     }
 }
@@ -62,6 +70,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             shard = settings.Shard is null ? ShardSpec.Whole : ShardSpec.Parse(settings.Shard);
             var scenario = Scenarios.ScenarioLoader.Load(settings.File);
             var plan = settings.Seed is { } seed ? scenario.Plan with { Seed = seed } : scenario.Plan;
+            if (settings.Step is not null) plan = plan with { Step = Scenarios.DurationParser.Parse(settings.Step) };
             sweep = new Sweep(plan, settings.Runs!.Value, variations);
         }
         catch (SweepException e) { throw new InputException(e.Message); }
