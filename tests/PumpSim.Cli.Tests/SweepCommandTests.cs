@@ -59,6 +59,18 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void InteractiveConsole_ShowsProgressAndWritesTheSameFiles()
+    {
+        var console = new TestConsole().Interactive();
+        var code = PumpSimApp.Run(["sweep", Scenario, "--runs", "8", .. Vary, "--out", Dir("i")], console, new StringWriter());
+        code.Should().Be(0);
+        console.Output.Should().Contain("100%");
+        Run(["sweep", Scenario, "--runs", "8", .. Vary, "--out", Dir("p")]).Out.Should().Contain("8 runs on");
+        foreach (var file in new[] { "runs.csv", "aggregate.json" })
+            File.ReadAllBytes(Path.Combine(Dir("i"), file)).Should().Equal(File.ReadAllBytes(Path.Combine(Dir("p"), file)));
+    }
+
+    [Fact]
     public void Merge_RefusesAMissingShard()
     {
         for (var i = 0; i < 2; i++) Run(["sweep", Scenario, "--runs", "6", "--vary", "reservoir_ml=uniform(1,5)", "--shard", $"{i}/3", "--out", Dir($"s{i}")]);
