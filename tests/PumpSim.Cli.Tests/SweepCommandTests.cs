@@ -109,6 +109,14 @@ public sealed class SweepCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnEmptyShard_ExitsWith2()
+    {
+        var r = Run("sweep", Scenario, "--runs", "2", "--shard", "3/4", "--out", Dir("bad"));
+        r.Code.Should().Be(2);
+        r.Err.Should().Contain("has no runs");
+    }
+
+    [Fact]
     public void MissingRuns_ExitsWith2()
     {
         var r = Run("sweep", Scenario, "--out", Dir("bad"));

@@ -78,6 +78,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
 
         var workers = settings.Workers ?? Environment.ProcessorCount;
         var mine = shard.Runs(sweep.Runs).Count();
+        if (mine == 0) throw new InputException($"shard {shard} of a {sweep.Runs}-run sweep has no runs; use at most {sweep.Runs} shards");
         var outDir = settings.Out ?? Path.Combine("out", sweep.Plan.Id + "-sweep");
         var label = $"{sweep.Plan.Id}: {mine} runs" + (shard.IsWhole ? "" : $" (shard {shard} of {sweep.Runs})") + $" on {workers} workers";
         IReadOnlyList<SweepRow> rows;
