@@ -45,6 +45,15 @@ public static class PumpSimApp
                 .WithExample("diagram", "--format", "dot");
             c.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of the scenario format, for editors.");
+            c.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Monte Carlo sweep of one scenario: N runs with drawn parameters; writes runs.csv and aggregate.json.")
+                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "pump.accuracy_pct=normal(0,5)", "--shard", "0/4");
+            c.AddCommand<MergeCommand>("merge")
+                .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
+                .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep");
+            c.AddCommand<TrumpetCommand>("trumpet")
+                .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
+                .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet");
         });
         return app.Run(args);
     }
@@ -55,6 +64,9 @@ public static class PumpSimApp
         {
             case ScenarioException se:
                 foreach (var e in se.Errors) errors.Line(e.ToString());
+                return ExitCodes.InvalidInput;
+            case PumpSim.Core.Sweeps.SweepException se2:
+                errors.Line($"error: {se2.Message}");
                 return ExitCodes.InvalidInput;
             case InputException ie:
                 errors.Line($"error: {ie.Message}");

@@ -1,0 +1,104 @@
+using System.ComponentModel;
+using PumpSim.Cli.Infrastructure;
+using PumpSim.Core.Sweeps;
+using PumpSim.Reports;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PumpSim.Cli.Commands;
+
+public sealed class SweepSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("The scenario file (YAML).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--runs <N>")]
+    [Description("Number of runs of the whole sweep (all shards together).")]
+    public int? Runs { get; init; }
+
+    [CommandOption("--vary <KEY=DIST>")]
+    [Description("A parameter and its distribution, repeatable: KEY is pump.accuracy_pct, pump.battery.life_remaining_days, " +
+        "pump.low_reservoir_alarm_ml, reservoir_ml, refill.delay (h), catheter.fault_time (h); DIST is uniform(a,b), " +
+        "normal(mu,sigma), lognormal(mu,sigma) or choice(a,b,...). Values outside the key's domain are clamped (column 'clamped').")]
+    public string[] Vary { get; init; } = [];
+
+    [CommandOption("--shard <i/n>")]
+    [Description("Run only the runs r with r % n == i (shards count from 0); merge the shards with `pumpsim merge`.")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--workers <K>")]
+    [Description("Parallel runs (default: the number of processors). Results do not depend on it.")]
+    public int? Workers { get; init; }
+
+    [CommandOption("--seed <N>")]
+    [Description("Override the scenario's seed (run r draws from SplitMix64 seeded by seed and r).")]
+    public ulong? Seed { get; init; }
+
+    [CommandOption("--step <DURATION>")]
+    [Description("Override the engine step (1s to 1h), e.g. 1h for long sweeps. Totals and event instants do not depend on it.")]
+    public string? Step { get; init; }
+
+    [CommandOption("--out <DIR>")]
+    [Description("Where to write runs.csv and aggregate.json (default: out/<scenario id>-sweep).")]
+    public string? Out { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (Runs is null) return ValidationResult.Error("--runs is required, e.g. --runs 1000");
+        if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1, got {Runs}");
+        if (Workers is < 1) return ValidationResult.Error($"--workers must be at least 1, got {Workers}");
+        if (Step is not null && !Scenarios.DurationParser.TryParse(Step, out var step, out var error))
+            return ValidationResult.Error($"--step: {error}");
+        if (Step is not null && (Scenarios.DurationParser.Parse(Step).Seconds < 1 || Scenarios.DurationParser.Parse(Step).Seconds > 3600))
+            return ValidationResult.Error("--step must be between 1s and 1h.");
+        return ValidationResult.Success();
+    }
+}
+
+/// <summary>`pumpsim sweep FILE --runs N --vary KEY=DIST ...`: a Monte Carlo sweep of one scenario,
+/// written as runs.csv (one row per run, in run order) and aggregate.json.</summary>
+public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
+{
+    public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
+    {
+        Sweep sweep;
+        ShardSpec shard;
+        try
+        {
+            var variations = Variation.ParseAll(settings.Vary);
+            shard = settings.Shard is null ? ShardSpec.Whole : ShardSpec.Parse(settings.Shard);
+            var scenario = Scenarios.ScenarioLoader.Load(settings.File);
+            var plan = settings.Seed is { } seed ? scenario.Plan with { Seed = seed } : scenario.Plan;
+            if (settings.Step is not null) plan = plan with { Step = Scenarios.DurationParser.Parse(settings.Step) };
+            sweep = new Sweep(plan, settings.Runs!.Value, variations);
+        }
+        catch (SweepException e) { throw new InputException(e.Message); }
+        catch (FileNotFoundException) { throw new InputException($"no such file: {settings.File}"); }
+
+        var workers = settings.Workers ?? Environment.ProcessorCount;
+        var mine = shard.Runs(sweep.Runs).Count();
+        if (mine == 0) throw new InputException($"shard {shard} of a {sweep.Runs}-run sweep has no runs; use at most {sweep.Runs} shards");
+        var outDir = settings.Out ?? Path.Combine("out", sweep.Plan.Id + "-sweep");
+        var label = $"{sweep.Plan.Id}: {mine} runs" + (shard.IsWhole ? "" : $" (shard {shard} of {sweep.Runs})") + $" on {workers} workers";
+        IReadOnlyList<SweepRow> rows;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            rows = [];
+            console.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask(Markup.Escape(label), maxValue: mine);
+                rows = sweep.Run(shard, workers, () => task.Increment(1));
+            });
+        }
+        else
+        {
+            console.WriteLine(label + " ...");
+            rows = sweep.Run(shard, workers);
+        }
+        var meta = SweepFiles.Meta(sweep, sweep.Plan.Id);
+        OutputDirectory.WriteAll(outDir, SweepFiles.Files(meta, shard, rows));
+        console.WriteLine($"{rows.Count} runs written to {outDir} ({SweepFiles.RunsFile}, {SweepFiles.AggregateFile}).");
+        return ExitCodes.Ok;
+    }
+}

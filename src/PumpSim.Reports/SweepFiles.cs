@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text.Json;
+using PumpSim.Core.Sweeps;
+
+namespace PumpSim.Reports;
+
+/// <summary>What a sweep is, as aggregate.json records it: enough for `pumpsim merge` to check that
+/// shards belong together and to write the file the whole sweep writes.</summary>
+public sealed record SweepMeta(string Scenario, ulong Seed, int Runs, IReadOnlyList<SweepMetaKey> Vary);
+
+public sealed record SweepMetaKey(string Key, string Distribution, double Min, double Max);
+
+/// <summary>runs.csv and aggregate.json of `pumpsim sweep` and `pumpsim merge`, and their reader.
+/// Plain invariant text, "\n" line ends, numbers with at most 6 decimals (<see cref="SweepRow.Format"/>),
+/// so a file read back gives the very doubles that were written.</summary>
+public static class SweepFiles
+{
+    public const string RunsFile = "runs.csv";
+    public const string AggregateFile = "aggregate.json";
+
+    public static SweepMeta Meta(Sweep sweep, string scenarioId) => new(scenarioId, sweep.Plan.Seed, sweep.Runs,
+        sweep.Variations.Select(v =>
+        {
+            var (min, max) = v.Key.Domain(sweep.Plan);
+            return new SweepMetaKey(v.Key.Name, v.Distribution.Describe(), SweepRow.Quantise(min), SweepRow.Quantise(max));
+        }).ToArray());
+
+    public static IReadOnlyList<OutputFile> Files(SweepMeta meta, ShardSpec shard, IReadOnlyList<SweepRow> rows) =>
+    [
+        OutputFile.Text(RunsFile, w => WriteRuns(w, meta, rows)),
+        new OutputFile(AggregateFile, s => WriteAggregate(s, meta, shard, rows)),
+    ];
+
+    public static string Header(SweepMeta meta)
+    {
+        var cols = new List<string> { "run" };
+        cols.AddRange(meta.Vary.Select(v => v.Key));
+        cols.AddRange(["clamped", "delivered_csf_mcg", "programmed_mcg"]);
+        foreach (var a in SweepRow.AlarmColumns) { cols.Add(a + "_raised"); cols.Add(a + "_first_day"); }
+        cols.AddRange(["true_empty_before_lra", "withdrawal_risk", "final_therapy_state"]);
+        return string.Join(",", cols);
+    }
+
+    public static void WriteRuns(TextWriter w, SweepMeta meta, IReadOnlyList<SweepRow> rows)
+    {
+        w.Write(Header(meta));
+        w.Write('\n');
+        foreach (var r in rows.OrderBy(r => r.Run))
+        {
+            var cells = new List<string> { r.Run.ToString(CultureInfo.InvariantCulture) };
+            cells.AddRange(r.Values.Select(SweepRow.Format));
+            cells.Add(string.Join(";", r.Clamped));
+            cells.Add(SweepRow.Format(r.DeliveredCsfMcg));
+            cells.Add(SweepRow.Format(r.ProgrammedMcg));
+            foreach (var d in r.AlarmFirstRaiseDay) { cells.Add(Bool(d is not null)); cells.Add(d is { } v ? SweepRow.Format(v) : ""); }
+            cells.Add(Bool(r.TrueEmptyBeforeLra));
+            cells.Add(Bool(r.WithdrawalRisk));
+            cells.Add(r.FinalTherapyState);
+            w.Write(string.Join(",", cells));
+            w.Write('\n');
+        }
+    }
+
+    private static string Bool(bool b) => b ? "true" : "false";
+
+    public static void WriteAggregate(Stream output, SweepMeta meta, ShardSpec shard, IReadOnlyList<SweepRow> rows)
+    {
+        var a = SweepAggregate.Of(rows, meta.Vary.Select(v => v.Key).ToArray());
+        using var json = new Utf8JsonWriter(output, JsonOptions.Pretty);
+        json.WriteStartObject();
+        json.WriteString("scenario", meta.Scenario);
+        json.WriteNumber("seed", meta.Seed);
+        json.WriteNumber("runs", meta.Runs);
+        if (!shard.IsWhole)
+        {
+            json.WriteString("shard", shard.ToString());
+            json.WriteString("shard_rule", "run % n == i");
+        }
+        json.WriteNumber("rows", a.Runs);
+        json.WriteString("rng", "SplitMix64 seeded by (scenario seed, run index)");
+        json.WriteStartArray("vary");
+        foreach (var v in meta.Vary)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", v.Key);
+            json.WriteString("distribution", v.Distribution);
+            json.WriteStartArray("domain");
+            Raw(json, v.Min);
+            Raw(json, v.Max);
+            json.WriteEndArray();
+            json.WriteNumber("clamped_runs", a.Clamped.First(c => c.Key == v.Key).Count);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("alarms");
+        foreach (var (alarm, count, p) in a.Alarms) Probability(json, alarm, count, p);
+        json.WriteEndObject();
+        Probability(json, "true_empty_before_lra", a.TrueEmptyBeforeLraCount, a.TrueEmptyBeforeLraProbability);
+        Probability(json, "withdrawal_risk", a.WithdrawalRiskCount, a.WithdrawalRiskProbability);
+        json.WriteStartObject("delivered_csf_mcg");
+        json.WritePropertyName("p5"); Raw(json, a.DeliveredP5);
+        json.WritePropertyName("p50"); Raw(json, a.DeliveredP50);
+        json.WritePropertyName("p95"); Raw(json, a.DeliveredP95);
+        json.WritePropertyName("mean"); Raw(json, a.DeliveredMean);
+        json.WriteString("percentile_method", "nearest rank");
+        json.WriteEndObject();
+        json.WriteStartObject("final_therapy_state");
+        foreach (var (state, count) in a.FinalTherapyStates) json.WriteNumber(state, count);
+        json.WriteEndObject();
+        json.WriteString("disclaimer", SummaryWriter.Disclaimer);
+        json.WriteEndObject();
+    }
+
+    private static void Probability(Utf8JsonWriter json, string name, int count, double p)
+    {
+        json.WriteStartObject(name);
+        json.WriteNumber("runs", count);
+        json.WritePropertyName("probability");
+        Raw(json, p);
+        json.WriteEndObject();
+    }
+
+    // Through decimal, which keeps the text's digits: "0.8" stays 0.8, never 0.80000000000000004.
+    private static void Raw(Utf8JsonWriter json, double v) =>
+        json.WriteNumberValue(decimal.Parse(SweepRow.Format(v), NumberStyles.Float, CultureInfo.InvariantCulture));
+
+    /// <summary>Reads a shard's (or a whole sweep's) aggregate.json: the sweep it belongs to and its shard.</summary>
+    public static (SweepMeta Meta, ShardSpec Shard) ReadMeta(string json, string where)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            var root = doc.RootElement;
+            var vary = root.GetProperty("vary").EnumerateArray().Select(v => new SweepMetaKey(
+                v.GetProperty("key").GetString()!, v.GetProperty("distribution").GetString()!,
+                v.GetProperty("domain")[0].GetDouble(), v.GetProperty("domain")[1].GetDouble())).ToArray();
+            var shard = root.TryGetProperty("shard", out var s) ? ShardSpec.Parse(s.GetString()!) : ShardSpec.Whole;
+            return (new SweepMeta(root.GetProperty("scenario").GetString()!, root.GetProperty("seed").GetUInt64(),
+                root.GetProperty("runs").GetInt32(), vary), shard);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            throw new SweepException($"{where}: not a sweep aggregate.json ({e.Message})");
+        }
+    }
+
+    /// <summary>Reads runs.csv back into rows; the header must be the one <paramref name="meta"/> gives.</summary>
+    public static IReadOnlyList<SweepRow> ReadRuns(string text, SweepMeta meta, string where)
+    {
+        var lines = text.Split('\n');
+        if (lines.Length == 0 || lines[0] != Header(meta))
+            throw new SweepException($"{where}: the header does not match the sweep in aggregate.json");
+        var rows = new List<SweepRow>();
+        var k = meta.Vary.Count;
+        var alarms = SweepRow.AlarmColumns.Count;
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0) continue;
+            var c = lines[i].Split(',');
+            if (c.Length != 1 + k + 3 + 2 * alarms + 3) throw new SweepException($"{where}:{i + 1}: expected {1 + k + 3 + 2 * alarms + 3} cells, got {c.Length}");
+            try
+            {
+                var p = 0;
+                var run = int.Parse(c[p++], NumberStyles.None, CultureInfo.InvariantCulture);
+                var values = new double[k];
+                for (var j = 0; j < k; j++) values[j] = Num(c[p++]);
+                var clamped = c[p].Length == 0 ? [] : c[p].Split(';');
+                p++;
+                var delivered = Num(c[p++]);
+                var programmed = Num(c[p++]);
+                var first = new double?[alarms];
+                for (var j = 0; j < alarms; j++)
+                {
+                    var raised = ParseBool(c[p++]);
+                    var day = c[p++];
+                    first[j] = raised ? Num(day) : null;
+                }
+                var empty = ParseBool(c[p++]);
+                var withdrawal = ParseBool(c[p++]);
+                rows.Add(new SweepRow(run, values, clamped, delivered, programmed, first, empty, withdrawal, c[p]));
+            }
+            catch (FormatException e) { throw new SweepException($"{where}:{i + 1}: {e.Message}"); }
+        }
+        return rows;
+    }
+
+    private static double Num(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+
+    private static bool ParseBool(string s) => s switch
+    {
+        "true" => true,
+        "false" => false,
+        _ => throw new FormatException($"'{s}' is not true or false"),
+    };
+}
