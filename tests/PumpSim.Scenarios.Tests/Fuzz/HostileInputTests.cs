@@ -140,6 +140,18 @@ public class HostileInputTests
     }
 
 
+    /// <summary>Text handed to Parse by a caller that kept the BOM (Encoding.UTF8.GetString does) must
+    /// load like the file: the first key used to read as "\uFEFFscenario", an unknown key.</summary>
+    [Fact]
+    public void AByteOrderMark_IsAccepted_InText()
+    {
+        var text = Encoding.UTF8.GetString([.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Valid)]);
+        text[0].Should().Be('\uFEFF');
+        Loads(text).Plan.Duration.Should().Be(Core.Units.SimDuration.FromDays(3));
+        var e = Refused("\uFEFFduration: 1d\nstep: 2h\n");
+        (e.Line, e.Column).Should().Be((2, 7), "columns count from after the BOM, as an editor shows them");
+    }
+
     [Fact]
     public void CrlfLineEndings_LoadTheSamePlan_AndLocateErrorsOnTheSameLineAndColumn()
     {
