@@ -1,12 +1,13 @@
 using System.Text;
 using CsCheck;
+using Xunit.Abstractions;
 
 namespace PumpSim.Scenarios.Tests.Fuzz;
 
 /// <summary>A bounded fuzz of the scenario loader (see docs/testing.md): the valid example files
 /// mutated at byte, line and token level, and random YAML built from the format's own keys.
 /// CI runs a fixed number of inputs; PUMPSIM_PROPERTY_ITER / PUMPSIM_FUZZ_SECONDS run more.</summary>
-public class LoaderFuzzTests
+public class LoaderFuzzTests(ITestOutputHelper output)
 {
     private static string RepoRoot()
     {
@@ -17,13 +18,14 @@ public class LoaderFuzzTests
     }
 
     /// <summary>The seed corpus: valid example files (test data and the repo's scenarios), plus the bad-file corpus.</summary>
-    internal static readonly string[] Corpus = LoadCorpus();
+    internal static readonly string[] Corpus = LoadCorpus(withBad: true);
+    internal static readonly string[] ValidCorpus = LoadCorpus(withBad: false);
 
-    private static string[] LoadCorpus()
+    private static string[] LoadCorpus(bool withBad)
     {
         var data = Path.Combine(AppContext.BaseDirectory, "Data");
         var files = Directory.GetFiles(data, "*.yaml")
-            .Concat(Directory.GetFiles(Path.Combine(data, "bad"), "*.yaml"))
+            .Concat(withBad ? Directory.GetFiles(Path.Combine(data, "bad"), "*.yaml") : [])
             .Concat(Directory.Exists(Path.Combine(RepoRoot(), "scenarios"))
                 ? Directory.GetFiles(Path.Combine(RepoRoot(), "scenarios"), "*.yaml", SearchOption.AllDirectories) : [])
             .Order(StringComparer.Ordinal);
@@ -93,8 +95,10 @@ public class LoaderFuzzTests
         return string.Join('\n', lines);
     }
 
-    private static Gen<string> Mutated => Gen.Select(Gen.Int[0, Corpus.Length - 1], Mutation.Array[1, 6])
-        .Select(t => t.Item2.Aggregate(Corpus[t.Item1], Apply));
+    private static Gen<string> Mutated => Gen.Frequency(
+        // mostly one or two mutations of a valid file, so the deeper checks are reached
+        (4, Gen.Select(Gen.Int[0, ValidCorpus.Length - 1], Mutation.Array[1, 2]).Select(t => t.Item2.Aggregate(ValidCorpus[t.Item1], Apply))),
+        (1, Gen.Select(Gen.Int[0, Corpus.Length - 1], Mutation.Array[1, 6]).Select(t => t.Item2.Aggregate(Corpus[t.Item1], Apply))));
 
     // ---- random YAML from the format's keys ---------------------------------------------------
 
@@ -126,8 +130,18 @@ public class LoaderFuzzTests
     private static long Iter(long ci) =>
         long.TryParse(Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER"), out var n) && n > 0 ? n * 10 : ci;
 
-    private static void Fuzz(Gen<string> gen, long ciIter, Func<string, string?> crash)
+    private void Fuzz(Gen<string> gen, long ciIter, Func<string, string?> crash)
     {
+        int tried = 0, loaded = 0;
+        var inner = crash;
+        crash = text =>
+        {
+            var before = LoaderOracle.Loaded;
+            var r = inner(text);
+            tried++;
+            if (LoaderOracle.Loaded != before) loaded++;
+            return r;
+        };
         var seconds = int.TryParse(Environment.GetEnvironmentVariable("PUMPSIM_FUZZ_SECONDS"), out var s) && s > 0 ? s : 0;
         void Assert(string text)
         {
@@ -135,13 +149,18 @@ public class LoaderFuzzTests
         }
         if (seconds > 0) gen.Sample(Assert, time: seconds, threads: 1, print: LoaderOracle.Show);
         else gen.Sample(Assert, seed: "0N0XIzNsQ0O2", iter: Iter(ciIter), threads: 1, print: LoaderOracle.Show);
+        output.WriteLine($"fuzz: {tried} inputs, {loaded} loaded, {tried - loaded} refused with a located error, 0 crashes");
+        loaded.Should().BeGreaterThan(0, "some mutants must still load, or the fuzz only exercises the first error");
+        (tried - loaded).Should().BeGreaterThan(0);
     }
 
     [Fact]
     public void TheSeedCorpus_LoadsCleanly()
     {
-        Corpus.Length.Should().BeGreaterThan(3);
+        ValidCorpus.Length.Should().BeGreaterThan(1);
+        Corpus.Length.Should().BeGreaterThan(ValidCorpus.Length);
         foreach (var text in Corpus) LoaderOracle.Crash(text).Should().BeNull();
+        foreach (var text in ValidCorpus) LoaderOracle.Guard(() => ScenarioLoader.Parse(text, "valid.yaml"), out var kind).Should().BeNull();
     }
 
     [Fact]

@@ -12,7 +12,7 @@ internal static class LoaderOracle
 
     public enum Kind { Loaded, Refused }
 
-    public static int Tried;
+    public static int Tried, Loaded;
 
     /// <summary>Parses <paramref name="text"/> under a time guard; returns a description of the crash, or null.</summary>
     public static string? Crash(string text) => Guard(() => ScenarioLoader.Parse(text, "fuzz.yaml"), out _);
@@ -37,7 +37,10 @@ internal static class LoaderOracle
                 var loaded = load();
                 // What the loader accepts, the engine must accept too (Validate throws on what it refuses).
                 using var sim = new Simulation(loaded.Plan);
+                // ...and run its first day (bounded) without an exception: checked arithmetic, extreme values.
+                sim.AdvanceTo(Core.Units.SimInstant.Min(loaded.Plan.End, loaded.Plan.Start + Core.Units.SimDuration.FromDays(1)));
                 outcome = Kind.Loaded;
+                Interlocked.Increment(ref Loaded);
                 return (string?)null;
             }
             catch (ScenarioException e)
