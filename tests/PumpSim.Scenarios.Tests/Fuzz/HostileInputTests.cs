@@ -106,6 +106,30 @@ public class HostileInputTests
         e.Line.Should().Be(7);
     }
 
+    /// <summary>Found by the fuzz: a start near the end of the calendar made the engine throw
+    /// ArgumentOutOfRangeException (DateTimeOffset) instead of the loader refusing the file.</summary>
+    [Theory]
+    [InlineData("9999-12-31T23:59:59Z", "19d")]
+    [InlineData("9999-12-01T00:00:00Z", "50w")]
+    public void AScenarioEndingPastTheYear9999_IsRefusedAtItsStart(string start, string duration)
+    {
+        var e = Refused($"duration: {duration}\nstart: {start}\n");
+        (e.Line, e.Column).Should().Be((2, 8));
+        e.Reason.Should().Contain("9999-12-31T23:59:59Z");
+    }
+
+    [Fact]
+    public void TheEngine_RefusesAPlanEndingPastTheYear9999_Cleanly()
+    {
+        var plan = new Core.Engine.SimulationPlan
+        {
+            Start = Core.Units.SimInstant.FromDateTimeOffset(new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero)),
+            Duration = Core.Units.SimDuration.FromDays(2),
+        };
+        var make = () => new Core.Engine.Simulation(plan);
+        make.Should().Throw<Core.Therapy.ProgramRejectedException>().WithMessage("*9999*");
+    }
+
     [Theory]
     [InlineData("reservoir_ml", ".nan")]
     [InlineData("reservoir_ml", ".inf")]
