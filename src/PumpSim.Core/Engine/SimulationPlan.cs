@@ -41,6 +41,9 @@ public sealed record SimulationPlan
 
     public SimInstant End => Start + Duration;
 
+    /// <summary>The last instant outputs can show (DateTimeOffset's maximum, 9999-12-31T23:59:59Z).</summary>
+    public static SimInstant LatestEnd { get; } = SimInstant.FromUnixSeconds(DateTimeOffset.MaxValue.ToUnixTimeSeconds());
+
     /// <summary>Checks the domain limits; throws <see cref="ProgramRejectedException"/> with a plain reason.</summary>
     public void Validate()
     {
@@ -48,6 +51,8 @@ public sealed record SimulationPlan
         if (Sample.Seconds < 1) throw new ProgramRejectedException("sample must be at least 1s.");
         if (Duration.Seconds < 1) throw new ProgramRejectedException("duration must be at least 1s.");
         if (Duration.Seconds > 50L * 366 * SimDuration.SecondsPerDay) throw new ProgramRejectedException("duration must be at most 50 years.");
+        if (Start.UnixSeconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || Start.UnixSeconds > LatestEnd.UnixSeconds - Duration.Seconds)
+            throw new ProgramRejectedException($"the scenario must start and end between 0001-01-01T00:00:00Z and {LatestEnd}.");
         if (Reservoir > Profile.Capacity || Reservoir.Picolitres < 0)
             throw new ProgramRejectedException($"reservoir_ml must be 0 to {Profile.Capacity.Ml:0.##} mL for {Profile.Model}, got {Reservoir.Ml:0.###}.");
         var half = Volume.FromPicolitres(Profile.Capacity.Picolitres / 2);

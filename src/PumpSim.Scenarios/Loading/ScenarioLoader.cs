@@ -33,6 +33,8 @@ public static class ScenarioLoader
     public static LoadedScenario Parse(string yamlText, string fileName)
     {
         var diagnostics = new Diagnostics(fileName);
+        // A byte-order mark kept by the caller's decoder is not part of the first key (Load strips it from bytes).
+        if (yamlText.StartsWith('\uFEFF')) yamlText = yamlText[1..];
         try
         {
             TextGuard.Check(yamlText);

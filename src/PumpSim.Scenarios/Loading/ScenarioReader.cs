@@ -40,6 +40,9 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
             var duration = top.Duration("duration")!.Value;
             if (duration.Seconds < 1 || duration.Seconds > MaxDurationSeconds)
                 throw new NodeError(top.PositionOf("duration"), $"'duration' must be 1s to 50 years, got {duration}");
+            if (start.UnixSeconds > SimulationPlan.LatestEnd.UnixSeconds - duration.Seconds)
+                throw new NodeError(top.Get("start")?.At ?? top.PositionOf("duration"),
+                    $"the scenario would end after {SimulationPlan.LatestEnd}, the last instant PumpSim can show; start it earlier or shorten 'duration'");
             _plan = _plan with { Id = id, Start = start, Duration = duration };
             timeOk = true;
         });
