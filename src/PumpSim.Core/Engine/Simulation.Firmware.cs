@@ -75,6 +75,22 @@ public sealed partial class Simulation
 
     private double BatteryDaysRemaining => BatteryModel.DaysLeft(_charge, AverageProgramFlow());
 
+    /// <summary>The flow the prescription calls for now: the program's rate whatever the therapy
+    /// state, with the boluses that run, capped. What `programmed` means in every output.</summary>
+    private long PrescribedRate()
+    {
+        long basal = _program.Mode switch
+        {
+            ProgramMode.Continuous or ProgramMode.Flex => _program.RateAt(Now)!.Value.ToFlow(_fwConcentration).PicolitresPerDay,
+            ProgramMode.MinimumRate => _plan.Profile.MinimumRate.PicolitresPerDay,
+            _ => 0,
+        };
+        var total = basal;
+        if (_bolus is { } b) total = b.ReplacesBasal ? b.RatePerDay : total + b.RatePerDay;
+        if (_ptmBolus is { } p) total += p.RatePerDay;
+        return Math.Min(total, _plan.Profile.MaxFlow.PicolitresPerDay);
+    }
+
     /// <summary>The flow the firmware commands now: basal by therapy state, boluses on top, capped.</summary>
     private long CommandedRate()
     {
@@ -190,7 +206,7 @@ public sealed partial class Simulation
         if (_nextAction < _actions.Length) Consider(_actions[_nextAction].At);
         Consider(_nextSample);
         if (_nextProbe < _probes.Length) Consider(_probes[_nextProbe]);
-        if (_therapy.State == TherapyState.Infusing) Consider(_program.NextChangeAfter(Now));
+        Consider(_program.NextChangeAfter(Now)); // the prescription follows flex steps in every state
         if (_bolus is { } b) Consider(b.End);
         if (_ptmBolus is { } p) Consider(p.End);
         if (_stallEpisodes.Count > 0) Consider(_stallEpisodes[0].Start);

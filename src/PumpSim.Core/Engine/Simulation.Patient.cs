@@ -56,7 +56,7 @@ public sealed partial class Simulation
         var p = _patient!;
         var end = p.State;
         p.State = start;
-        var crossings = new List<(long At, double Threshold)>(3);
+        var crossings = new List<(long At, double Threshold, double Effect)>(3);
         foreach (var t in (ReadOnlySpan<double>)[UnderdosePct, WithdrawalPct, OverdosePct])
         {
             if (!Crossed(before, after, t)) continue;
@@ -67,12 +67,14 @@ public sealed partial class Simulation
                 var mid = lo + (hi - lo) / 2;
                 if ((p.EffectPctAfter(mid, rate) < t) == below) hi = mid; else lo = mid;
             }
-            crossings.Add((hi, t));
+            // The effect at the crossing second, not at the end of the step, so the event reads
+            // the same at any step size.
+            crossings.Add((hi, t, p.EffectPctAfter(hi, rate)));
         }
         p.State = end;
         crossings.Sort((a, b) => a.At.CompareTo(b.At));
-        foreach (var (offset, threshold) in crossings)
-            OnThreshold(Now + SimDuration.FromSeconds(offset), threshold, after < threshold, after);
+        foreach (var (offset, threshold, effect) in crossings)
+            OnThreshold(Now + SimDuration.FromSeconds(offset), threshold, after < threshold, effect);
     }
 
     private void OnThreshold(SimInstant at, double threshold, bool below, double effect)

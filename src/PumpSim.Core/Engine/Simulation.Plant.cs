@@ -18,11 +18,13 @@ public sealed partial class Simulation
     private readonly List<(SimInstant Start, SimInstant End)> _stallEpisodes = [];
 
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
-    private long _cmdRate, _estRate, _leakRate, _cathRate, _drainRate;
-    private FlowIntegrator _cmdInt, _estInt, _leakInt, _cathInt, _drainInt;
+    private long _rxRate, _cmdRate, _estRate, _leakRate, _cathRate, _drainRate;
+    private FlowIntegrator _rxInt, _estInt, _leakInt, _cathInt, _drainInt;
     private Volume _pumped; // what the motor truly drew out of the reservoir (not a pocket fill)
-    // Programmed dose = commanded volume × the firmware's concentration, summed per concentration
-    // epoch (closed at each concentration change) so the per-step path adds a volume only.
+    // Programmed dose = the prescription (the active program and boluses, whatever the pump falls
+    // back to) × the firmware's concentration, summed per concentration epoch (closed at each
+    // concentration change) so the per-step path adds a volume only. Delivered ÷ programmed then
+    // shows a missed refill, a stall or end of service.
     private Volume _commandedThisEpoch;
     private Mass _programmedEarlierEpochs;
     private Mass ProgrammedMass => _programmedEarlierEpochs + _commandedThisEpoch * _fwConcentration;
@@ -54,6 +56,7 @@ public sealed partial class Simulation
 
     private void RecomputeRates()
     {
+        _rxRate = PrescribedRate();
         _cmdRate = CommandedRate();
         var turning = !PlantStalled;
         _estRate = turning ? _cmdRate : 0;
@@ -88,7 +91,7 @@ public sealed partial class Simulation
     private void Integrate(long seconds)
     {
         if (seconds <= 0) return;
-        if (_cmdRate > 0) _commandedThisEpoch += Volume.FromPicolitres(_cmdInt.Advance(_cmdRate, seconds));
+        if (_rxRate > 0) _commandedThisEpoch += Volume.FromPicolitres(_rxInt.Advance(_rxRate, seconds));
         if (_estRate > 0)
         {
             var v = _estInt.Advance(_estRate, seconds);
