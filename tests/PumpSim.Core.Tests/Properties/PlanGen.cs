@@ -20,6 +20,8 @@ public sealed record PlanCase(SimulationPlan Plan)
 public static class PlanGen
 {
     public const long MaxSteps = 12_000;
+    /// <summary>The scenario default start (also Plans.Start); here so the file can be linked into other test projects.</summary>
+    public static readonly SimInstant Start = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private const long Day = SimDuration.SecondsPerDay;
 
     private static double R3(double x) => Math.Round(x, 3);
@@ -124,6 +126,7 @@ public static class PlanGen
         select new PlanCase(new SimulationPlan
         {
             Id = "generated",
+            Start = Start,
             Duration = SimDuration.FromSeconds(duration),
             Step = SimDuration.FromSeconds(step),
             Profile = profile,
@@ -138,7 +141,7 @@ public static class PlanGen
             Ptm = ptm,
             Patient = withPatient == 1 ? new PatientParameters { MaintenanceMcgPerDay = maintenance } : null,
             Actions = actions
-                .Select((a, i) => new TimedAction(Plans.Start + SimDuration.FromSeconds(a.Item1), i, a.Item2))
+                .Select((a, i) => new TimedAction(Start + SimDuration.FromSeconds(a.Item1), i, a.Item2))
                 .OrderBy(a => a.At).ThenBy(a => a.Order).ToArray(),
         });
 }
