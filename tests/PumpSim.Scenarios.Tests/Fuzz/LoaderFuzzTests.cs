@@ -130,7 +130,7 @@ public class LoaderFuzzTests(ITestOutputHelper output)
     private static long Iter(long ci) =>
         long.TryParse(Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER"), out var n) && n > 0 ? n * 10 : ci;
 
-    private void Fuzz(Gen<string> gen, long ciIter, Func<string, string?> crash)
+    private void Fuzz(Gen<string> gen, long ciIter, Func<string, string?> crash, bool someMustLoad = true)
     {
         int tried = 0, loaded = 0;
         var inner = crash;
@@ -150,7 +150,9 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         if (seconds > 0) gen.Sample(Assert, time: seconds, threads: 1, print: LoaderOracle.Show);
         else gen.Sample(Assert, seed: "0N0XIzNsQ0O2", iter: Iter(ciIter), threads: 1, print: LoaderOracle.Show);
         output.WriteLine($"fuzz: {tried} inputs, {loaded} loaded, {tried - loaded} refused with a located error, 0 crashes");
-        loaded.Should().BeGreaterThan(0, "some mutants must still load, or the fuzz only exercises the first error");
+        // Mutants of valid files must sometimes still load, or the fuzz only exercises the first
+        // error; random documents built from the keys rarely make a whole valid scenario.
+        if (someMustLoad) loaded.Should().BeGreaterThan(0, "some mutants must still load, or the fuzz only exercises the first error");
         (tried - loaded).Should().BeGreaterThan(0);
     }
 
@@ -183,7 +185,7 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         }), 500, b64 => LoaderOracle.CrashBytes(Convert.FromBase64String(b64)));
 
     [Fact]
-    public void RandomYamlFromTheFormatsKeys_LoadsOrIsRefusedWithALocatedError() => Fuzz(Generated, 1500, LoaderOracle.Crash);
+    public void RandomYamlFromTheFormatsKeys_LoadsOrIsRefusedWithALocatedError() => Fuzz(Generated, 1500, LoaderOracle.Crash, someMustLoad: false);
 
     /// <summary>Crashers the fuzz found, kept as files: each must now load or be refused cleanly.</summary>
     [Fact]
