@@ -21,7 +21,8 @@ public sealed class Dashboard(Simulation sim, string title)
     public void OnEvent(PumpEvent e)
     {
         if (e.Type == EventTypes.Narration) _narration = e.Text("text") ?? "";
-        if (e.Type is EventTypes.AlarmTone or EventTypes.SimulationStarted) return;
+        // Tones repeat and narration has its own box: the event list keeps the news.
+        if (e.Type is EventTypes.AlarmTone or EventTypes.SimulationStarted or EventTypes.Narration) return;
         _recent.Add(e);
         if (_recent.Count > 4) _recent.RemoveAt(0);
     }
@@ -41,12 +42,13 @@ public sealed class Dashboard(Simulation sim, string title)
         var cap = plan.Profile.Capacity.Ml;
         var day = (sim.Now - plan.Start).TotalDays;
         var state = Paused ? "[yellow]paused[/]" : sim.IsFinished ? "[grey]finished[/]" : $"▶ {SpeedText()}";
+        var clock = sim.Now.ToDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
         var pump = new Grid().AddColumn().AddColumn();
         pump.AddRow("[bold]Pump believes[/]", "");
         pump.AddRow("Therapy", Markup.Escape(s.TherapyState));
         pump.AddRow("Programmed", $"{N(s.ProgrammedMcgPerDay, "0")} mcg/day");
-        pump.AddRow("Reservoir", $"[blue]{Gauge(s.ReservoirEstimatedMl, cap)}[/] {N(s.ReservoirEstimatedMl)} mL");
+        pump.AddRow("Reservoir", $"[blue]{Gauge(s.ReservoirEstimatedMl, cap)}[/] {N(s.ReservoirEstimatedMl),5} mL");
         pump.AddRow("Battery", $"{N(s.BatteryDaysRemaining, "0")} days");
         pump.AddRow("Motor", s.MotorState == "running" ? "running" : "[red]stalled[/]");
 
@@ -54,11 +56,11 @@ public sealed class Dashboard(Simulation sim, string title)
         body.AddRow("[bold]Body receives[/]", "");
         body.AddRow("Pumped", $"{N(s.PumpedMlPerDay, "0.000")} mL/day");
         body.AddRow("To CSF", $"{N(s.CsfMcgPerDay, "0")} mcg/day");
-        body.AddRow("Reservoir", $"[green]{Gauge(s.ReservoirTrueMl, cap)}[/] {N(s.ReservoirTrueMl)} mL");
+        body.AddRow("Reservoir", s.ReservoirTrueMl <= 0
+            ? $"[red]{Gauge(0, cap)} EMPTY[/]"
+            : $"[green]{Gauge(s.ReservoirTrueMl, cap)}[/] {N(s.ReservoirTrueMl),5} mL");
         body.AddRow("Catheter", s.CatheterState == "patent" ? "patent" : $"[red]{s.CatheterState}[/]");
-        body.AddRow("Patient*", s.PatientEffectPct is { } e
-            ? $"effect {N(e, "0")} %, spasticity {N(s.PatientSpasticity ?? 0, "0.0")}"
-            : "[grey](no patient model)[/]");
+        body.AddRow("Patient*", s.PatientEffectPct is { } e ? PatientText(e, s.PatientSpasticity ?? 0) : "[grey](no patient model)[/]");
 
         var columns = new Columns(pump, body) { Expand = true };
         var alarms = s.ActiveAlarms.Count == 0
@@ -69,13 +71,22 @@ public sealed class Dashboard(Simulation sim, string title)
             Markup.Escape(Truncate($"day {N((e.At - plan.Start).TotalDays)}  {e.Type} {Detail(e)}", 74))));
 
         var rows = new Rows(
-            new Markup($"[bold]{Markup.Escape(Truncate(title, 44))}[/]  day {N(day)}  {state}"),
+            new Markup($"[bold]{Markup.Escape(Truncate(title, 40))}[/]  day {N(day)} · {clock}  {state}"),
             columns,
             new Markup($"Alarms: {alarms}"),
             new Panel(new Markup(Markup.Escape(Truncate(_narration, 150)))).Header("Narration").Expand(),
             new Panel(new Markup(events)).Header("Latest events").Expand(),
-            new Markup("[grey]space pause · → step · +/- speed · q quit · *illustrative, not clinical[/]"));
+            new Markup($"[grey]space pause · → step ({plan.Step}) · +/- speed · q quit · *illustrative, not clinical[/]"));
         return rows;
+    }
+
+    /// <summary>Effect coloured by its risk band, with any raised flag named.</summary>
+    private string PatientText(double effect, double spasticity)
+    {
+        var colour = effect < 30 || effect > 200 ? "red" : effect < 60 ? "yellow" : "green";
+        var flags = sim.PatientFlags;
+        var flagText = flags.Count == 0 ? "" : $" [red bold]{string.Join(", ", flags)}[/]";
+        return $"[{colour}]effect {N(effect, "0")} %[/] spast. {N(spasticity, "0.0")}{flagText}";
     }
 
     private string SpeedText() => Speed <= 0 ? "as fast as possible" : Speed >= 3600

@@ -9,6 +9,12 @@ namespace PumpSim.Cli;
 /// <summary>The `pumpsim` command line: thin verbs over the libraries (SCENARIOS.md §2).</summary>
 public static class PumpSimApp
 {
+    /// <summary>The product version (Directory.Build.props), without the build's commit suffix.</summary>
+    public static string Version { get; } =
+        (typeof(PumpSimApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0")
+        .Split('+')[0];
+
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
     {
         // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.
@@ -22,6 +28,7 @@ public static class PumpSimApp
         app.Configure(c =>
         {
             c.SetApplicationName("pumpsim");
+            c.SetApplicationVersion(Version);
             c.Settings.Console = console;
             c.Settings.StrictParsing = true;
             c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug);
@@ -39,7 +46,7 @@ public static class PumpSimApp
                 .WithExample("list", "scenarios");
             c.AddCommand<ValidateCommand>("validate")
                 .WithDescription("Load and check scenario files without running them; exit 2 if any is invalid.")
-                .WithExample("validate", "scenarios/alarms/low-reservoir.yaml");
+                .WithExample("validate", "scenarios/alarms/low-reservoir-4ml.yaml");
             c.AddCommand<DiagramCommand>("diagram")
                 .WithDescription("Draw the firmware state machines from the running code (Mermaid or Graphviz dot).")
                 .WithExample("diagram", "--format", "dot");

@@ -18,26 +18,26 @@ public sealed class ListCommand(IAnsiConsole console, ErrorWriter errors) : Comm
 {
     public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        table.AddColumn("File");
-        table.AddColumn("Title");
-        table.AddColumn("Covers");
+        // Plain lines, not a table: paths stay whole and copyable at any terminal width.
         var invalid = 0;
+        var count = 0;
         foreach (var file in ScenarioFiles.Find([settings.Path]))
         {
             try
             {
                 var s = ScenarioLoader.Load(file);
-                table.AddRow(Markup.Escape(file), Markup.Escape(s.Title), Markup.Escape(string.Join(", ", s.Covers)));
+                count++;
+                console.MarkupLine($"[blue]{Markup.Escape(file)}[/]");
+                console.MarkupLine($"    {Markup.Escape(s.Title)}  [grey]covers: {Markup.Escape(string.Join(", ", s.Covers))}[/]");
             }
             catch (ScenarioException e)
             {
                 invalid++;
                 errors.Line(e.Errors[0].ToString());
-                table.AddRow(Markup.Escape(file), "[red](invalid)[/]", "");
+                console.MarkupLine($"[red]{Markup.Escape(file)} (invalid)[/]");
             }
         }
-        console.Write(table);
+        console.MarkupLine($"{count} scenario{(count == 1 ? "" : "s")}{(invalid > 0 ? $", {invalid} invalid" : "")}.");
         return invalid > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PumpSim.Cli.Infrastructure;
 using PumpSim.Reports;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,7 +26,12 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         var run = ScenarioRun.Execute(scenario);
         var outDir = settings.Out ?? Path.Combine("out", scenario.Plan.Id);
         var report = settings.Html ? ReportInputs.For(run) : null;
-        RunOutputs.Write(outDir, run.Result, run.Outcomes, report);
+        try { RunOutputs.Write(outDir, run.Result, run.Outcomes, report); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder that cannot be written is the user's to fix, not a bug: exit 2, nothing half written.
+            throw new InputException($"cannot write the outputs to {outDir}: {e.Message}");
+        }
         SummaryTable.Write(console, run);
         console.MarkupLine($"Outputs written to [blue]{Markup.Escape(outDir)}[/]{(settings.Html ? " (with report.html)" : "")}.");
         return run.Passed ? ExitCodes.Ok : ExitCodes.ExpectationFailed;

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using PumpSim.Cli.Infrastructure;
 using PumpSim.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -17,8 +18,8 @@ public class OneScenarioSettings : CommandSettings
     public string? Step { get; init; }
 
     [CommandOption("--seed <N>")]
-    [Description("Override the scenario's seed.")]
-    public ulong? Seed { get; init; }
+    [Description("Override the scenario's seed (a whole number, 0 or more).")]
+    public string? Seed { get; init; }
 
     public override ValidationResult Validate()
     {
@@ -26,16 +27,21 @@ public class OneScenarioSettings : CommandSettings
             return ValidationResult.Error($"--step: {error}");
         if (Step is not null && (DurationParser.Parse(Step).Seconds < 1 || DurationParser.Parse(Step).Seconds > 3600))
             return ValidationResult.Error("--step must be between 1s and 1h.");
+        if (Seed is not null && !ulong.TryParse(Seed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+            return ValidationResult.Error($"--seed must be a whole number, 0 or more; got '{Seed}'.");
         return ValidationResult.Success();
     }
 
     /// <summary>Loads the file and applies the overrides.</summary>
     public LoadedScenario Load()
     {
+        if (Directory.Exists(File))
+            throw new InputException($"{File} is a folder; give one scenario file (to run a whole folder: pumpsim verify {File}).");
+        if (!System.IO.File.Exists(File)) throw new InputException($"no such file: {File}");
         var s = ScenarioLoader.Load(File);
         var plan = s.Plan;
         if (Step is not null) plan = plan with { Step = DurationParser.Parse(Step) };
-        if (Seed is { } seed) plan = plan with { Seed = seed };
+        if (Seed is not null) plan = plan with { Seed = ulong.Parse(Seed, System.Globalization.CultureInfo.InvariantCulture) };
         return s with { Plan = plan };
     }
 

@@ -18,6 +18,19 @@ public sealed partial class Simulation
     private bool _underdose, _withdrawal, _overdose;
     private SimInstant _below30Since = SimInstant.MaxValue, _pocketRiskUntil = SimInstant.MaxValue;
 
+    /// <summary>The illustrative patient's risk flags raised now, in a fixed order.</summary>
+    public IReadOnlyList<string> PatientFlags
+    {
+        get
+        {
+            var flags = new List<string>(3);
+            if (_underdose) flags.Add(Underdose);
+            if (_withdrawal) flags.Add(WithdrawalRisk);
+            if (_overdose) flags.Add(OverdoseRisk);
+            return flags;
+        }
+    }
+
     private void InitPatient()
     {
         if (_plan.Patient is not { } p) return;
