@@ -49,6 +49,7 @@ public sealed record TimeWindow(SimInstant? After, SimInstant? Before)
 
     public string Describe(Func<SimInstant, string> offset) => (After, Before) switch
     {
+        ({ } a, { } b) when a == b => $"at {offset(a)}",
         ({ } a, { } b) => $"between {offset(a)} and {offset(b)}",
         ({ } a, null) => $"after {offset(a)}",
         (null, { } b) => $"before {offset(b)}",

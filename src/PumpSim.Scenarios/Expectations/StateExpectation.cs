@@ -5,7 +5,7 @@ using PumpSim.Core.Units;
 namespace PumpSim.Scenarios;
 
 /// <summary>Which part of the pump a <see cref="StateExpectation"/> looks at. Order is the order of
-/// the keys in SCENARIOS.md, and the order in texts and details.</summary>
+/// the keys in docs/scenario-format.md, and the order in texts and details.</summary>
 public enum StateAspect { Therapy, Catheter, Motor, Reservoir, Battery }
 
 /// <summary><c>state: {at, therapy, catheter, motor, reservoir, battery}</c>: each given aspect must

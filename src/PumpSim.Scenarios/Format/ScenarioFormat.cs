@@ -4,7 +4,7 @@ using static PumpSim.Scenarios.Format.ScalarKind;
 
 namespace PumpSim.Scenarios.Format;
 
-/// <summary>The scenario format of SCENARIOS.md §1 as one table: every key allowed at every level,
+/// <summary>The scenario format (docs/scenario-format.md) as one table: every key allowed at every level,
 /// with its type, range and a one-line description. The loader rejects keys that are not here and
 /// checks ranges from here; <see cref="ScenarioSchema"/> is generated from here. Limits that depend
 /// on other values (capacity of the chosen pump, the flow range at the drug's concentration) are
@@ -70,7 +70,7 @@ public static class ScenarioFormat
         F("name", Str("drug name (default baclofen)")),
         F("concentration_mcg_per_ml", Num("concentration, mcg/mL (default 500)", 0.001, 100_000)));
 
-    public static readonly MapShape Ptm = Map("patient bolus (myPTM-style) settings",
+    public static readonly MapShape Ptm = Map("myPTM-style patient bolus settings",
         F("dose_mcg", Num("dose of one patient bolus, mcg", 0.001, 10_000), true),
         F("duration", Dur("time over which one bolus runs"), true),
         F("lockout", Dur("minimum time between accepted requests"), true),
@@ -83,16 +83,16 @@ public static class ScenarioFormat
         F("effect_half_life", Dur("effect-site equilibration half-life (default 7h)")),
         F("start", Choice("initial drug on board (default steady-state)", ["steady-state", "none"])));
 
-    /// <summary>Event actions, in the order SCENARIOS.md lists them.</summary>
+    /// <summary>Event actions, in the order docs/scenario-format.md lists them.</summary>
     public static readonly IReadOnlyList<Field> Actions =
     [
         F("catheter", Map("a catheter fault or repair",
             F("fault", Choice("fault kind", CatheterFaults), true),
-            F("fraction", Num("fraction of flow affected (kink, occlusion, leak, tear)", 0, 1)),
+            F("fraction", Num("fraction of flow affected, for kink, occlusion, leak or tear", 0, 1)),
             F("volume_ml", Num("new catheter dead volume for revision, mL", 0, 5)))),
         F("refill", Map("a refill (or a pocket fill)",
             F("add_ml", Num("volume of new drug added, mL", 0, 1000), true),
-            F("withdraw", new AnyOfShape([Choice("withdraw everything", ["all"]), Num("volume withdrawn, mL", 0, 1000)], "what is withdrawn first: all (default) or a volume in mL")),
+            F("withdraw", new AnyOfShape([Choice("withdraw everything", ["all"]), Num("volume withdrawn, mL", 0, 1000)], "what is withdrawn first: all, the default, or a volume in mL")),
             F("program_volume_ml", Num("reservoir volume programmed into the firmware, mL (default: the true volume)", 0, 1000)),
             F("concentration_mcg_per_ml", Num("new drug concentration, mcg/mL", 0.001, 100_000)),
             F("into", Choice("where the needle goes (default reservoir)", ["reservoir", "pocket"])),
@@ -114,7 +114,7 @@ public static class ScenarioFormat
             F("permanent", Bool("the motor never turns again")),
             F("every", Dur("repeat interval of an intermittent stall")),
             F("count", Int("number of stalls (default 1)", 1, 100_000)))),
-        F("memory_error", Map("an injected memory error", F("critical", Bool("critical (safe state) or not"), true))),
+        F("memory_error", Map("an injected memory error", F("critical", Bool("whether the error is critical, which puts the pump in safe state"), true))),
         F("battery_reset", Empty("a low-battery reset (safe state)")),
         F("replace_pump", Map("the pump is replaced", F("reservoir_ml", Num("volume in the new pump, mL (default: the starting volume)", 0, 40)))),
         F("accuracy", Map("the pump's accuracy changes", F("accuracy_pct", Num("new systematic flow error, %", -99.999, 100), true))),
@@ -179,7 +179,7 @@ public static class ScenarioFormat
                 F("never", Bool("the flag is never raised"))), true)),
     ]);
 
-    public static readonly MapShape Root = Map("a PumpSim scenario (SCENARIOS.md §1)",
+    public static readonly MapShape Root = Map("a PumpSim scenario; see docs/scenario-format.md",
         F("scenario", new ScalarShape(Id, "scenario id, kebab-case (default: the file name)")),
         F("title", Str("one-line title")),
         F("description", Str("what happens and why it matters")),

@@ -55,7 +55,12 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
             throw new NodeError(m.At, $"an event needs one action besides 'at'; expected one of: {string.Join(", ", ScenarioFormat.Event.ExactlyOneOf!)}");
         }
         var name = entry.Key.Value;
-        var action = ActionReader.Read(name, m.Map(name, diagnostics)!, diagnostics);
+        var settings = m.Map(name, diagnostics)!;
+        var action = ActionReader.Read(name, settings, diagnostics);
+        // More than the reservoir holds at all is a typo, not a scenario (a partial overfill is a runtime event).
+        if (action is RefillAction { Into: RefillTarget.Reservoir } refill && refill.Add > plan.Profile.Capacity)
+            throw new NodeError(settings.PositionOf("add_ml"),
+                $"add_ml {Values.Format(refill.Add.Ml)} is more than {plan.Profile.Model} holds ({Values.Format(plan.Profile.Capacity.Ml)} mL)");
         // Located at the action's settings, where a refused program or volume was written.
         _read.Add((m.Get(name)!.At, at, action));
     }

@@ -4,7 +4,7 @@ using PumpSim.Scenarios.Yaml;
 
 namespace PumpSim.Scenarios;
 
-/// <summary>Reads scenario files (SCENARIOS.md §1). Every problem becomes a <see cref="ScenarioException"/>
+/// <summary>Reads scenario files (docs/scenario-format.md). Every problem becomes a <see cref="ScenarioException"/>
 /// that names the file, line and column and says what was expected; nothing is silently ignored.</summary>
 public static class ScenarioLoader
 {
@@ -40,7 +40,7 @@ public static class ScenarioLoader
             TextGuard.Check(yamlText);
             var root = YamlTreeReader.Read(yamlText);
             if (root is null || root is YScalar { IsNull: true } || root is YMap { Entries.Count: 0 })
-                throw new NodeError(Position.FileStart, "the file is empty; expected a scenario mapping with at least 'duration' (see SCENARIOS.md)");
+                throw new NodeError(Position.FileStart, "the file is empty; expected a scenario mapping with at least 'duration' (see docs/scenario-format.md)");
             if (root is not YMap map)
                 throw new NodeError(root.At, $"expected a mapping of scenario keys (scenario, duration, pump, therapy, …), got {root.KindName}");
             var loaded = new ScenarioReader(diagnostics, fileName).Read(map);

@@ -9,7 +9,7 @@ namespace PumpSim.Scenarios.Reading;
 /// (with a suggestion) as soon as the reader is made, and every typed getter checks the range the
 /// shape declares. Asking for a key the shape does not declare is a programming error, so the
 /// format table stays the single source of truth.</summary>
-internal sealed class MapReader
+internal sealed partial class MapReader
 {
     private readonly MapShape _shape;
 
@@ -19,7 +19,7 @@ internal sealed class MapReader
         // An action with no settings may be written "priming_bolus:" as well as "priming_bolus: {}".
         if (node is YScalar { IsNull: true }) node = new YMap(node.At, []);
         if (node is not YMap map)
-            throw new NodeError(node.At, $"'{name}' expects a mapping ({shape.Doc}) with keys {KeyList(shape)}, got {node.KindName}");
+            throw new NodeError(node.At, $"'{name}' expects a mapping {Paren(shape.Doc)} with keys {KeyList(shape)}, got {node.KindName}");
         Node = map;
         Name = name;
         foreach (var (key, _) in map.Entries)
@@ -27,16 +27,16 @@ internal sealed class MapReader
             if (shape.Find(key.Value) is not null) continue;
             UnknownKeys++;
             if (shape.ExactlyOneOf is { } actions)
-                diagnostics.Add(key.At, $"unknown event action '{key.Value}'{Suggestions.Hint(key.Value, shape.Keys)} (expected 'at' and one of: {string.Join(", ", actions)})");
+                diagnostics.AddUnknownKey(map.At, key.At, $"unknown event action '{key.Value}'{Suggestions.Hint(key.Value, shape.Keys)} (expected 'at' and one of: {string.Join(", ", actions)})");
             else
-                diagnostics.Add(key.At, shape.Fields.Count == 0
+                diagnostics.AddUnknownKey(map.At, key.At, shape.Fields.Count == 0
                     ? $"unknown key '{key.Value}': '{name}' takes no settings (write '{name}: {{}}')"
                     : $"unknown key '{key.Value}' in '{name}'{Suggestions.Hint(key.Value, shape.Keys)} (allowed: {KeyList(shape)})");
         }
         foreach (var field in shape.Fields)
         {
             if (field.Required && !map.TryGet(field.Name, out _, out _))
-                throw new NodeError(map.At, $"'{name}' is missing '{field.Name}' ({field.Shape.Doc})");
+                throw new NodeError(map.At, $"'{name}' is missing '{field.Name}' {Paren(field.Shape.Doc)}");
         }
         if (shape.ExactlyOneOf is { } oneOf)
         {
@@ -51,6 +51,13 @@ internal sealed class MapReader
     public int UnknownKeys { get; }
     public string Name { get; }
     public Position At => Node.At;
+
+    /// <summary>"(doc)" for a message, without parentheses inside parentheses: a trailing
+    /// "(default 1m)" of the doc becomes "; default 1m".</summary>
+    public static string Paren(string doc) => $"({TrailingParen().Replace(doc, "; $1")})";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\s*\(([^()]*)\)$")]
+    private static partial System.Text.RegularExpressions.Regex TrailingParen();
 
     public static string KeyList(MapShape shape) => shape.Fields.Count == 0 ? "(none)" : string.Join(", ", shape.Keys);
 
@@ -111,10 +118,10 @@ internal sealed class MapReader
     {
         if (Get(key) is not { } node) return null;
         if (node is YScalar { IsNull: true }) return new YSeq(node.At, []);
-        return node as YSeq ?? throw new NodeError(node.At, $"'{key}' expects a list ({Declared(key).Shape.Doc}), got {node.KindName}");
+        return node as YSeq ?? throw new NodeError(node.At, $"'{key}' expects a list {Paren(Declared(key).Shape.Doc)}, got {node.KindName}");
     }
 
-    public NodeError Missing(string key) => new(At, $"'{Name}' is missing '{key}' ({Declared(key).Shape.Doc})");
+    public NodeError Missing(string key) => new(At, $"'{Name}' is missing '{key}' {Paren(Declared(key).Shape.Doc)}");
 
     private void CheckRange(YNode node, string key, double v)
     {
@@ -123,7 +130,7 @@ internal sealed class MapReader
         {
             var range = shape.Min is { } lo && shape.Max is { } hi ? $"between {Values.Format(lo)} and {Values.Format(hi)}"
                       : shape.Min is { } lo2 ? $"at least {Values.Format(lo2)}" : $"at most {Values.Format(shape.Max!.Value)}";
-            throw new NodeError(node.At, $"'{key}' must be {range} ({shape.Doc}), got {Values.Format(v)}");
+            throw new NodeError(node.At, $"'{key}' must be {range} {Paren(shape.Doc)}, got {Values.Format(v)}");
         }
     }
 }

@@ -25,7 +25,9 @@ internal sealed record TimeFrame(SimInstant Start, SimInstant End)
         {
             throw new NodeError(node.At, text.Contains('T') && text.Contains('-')
                 ? $"'{key}' expects an ISO-8601 UTC time such as 2026-01-05T08:00:00Z, got '{text}'"
-                : $"'{key}': {durationError}, or an ISO-8601 UTC time");
+                : durationError.StartsWith("expected ", StringComparison.Ordinal)
+                    ? $"'{key}' expects an offset from the start such as 90s, 6h, 3d or 1d2h30m, or an ISO-8601 UTC time such as 2026-01-05T08:00:00Z, got '{text}'"
+                    : $"'{key}': {durationError}; write an offset from the start such as 3d, or an ISO-8601 UTC time");
         }
         if (at > End) throw new NodeError(node.At, $"'{key}' is {Describe(at)}, after the end: the scenario ends at {End} ({End - Start})");
         return at;

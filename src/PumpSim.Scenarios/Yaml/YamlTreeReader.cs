@@ -53,11 +53,14 @@ internal static partial class YamlTreeReader
         }
         catch (YamlException e)
         {
+            // A tab in indentation confuses YamlDotNet into a mark far from the tab (often 1:1): find it ourselves.
+            if (TabInIndentation(text) is { } tab) throw TabError(tab);
             var at = new Position(checked((int)e.Start.Line), checked((int)e.Start.Column));
-            throw new NodeError(at, "YAML syntax error: " + StripMarks(e.Message));
+            throw new NodeError(at, "YAML syntax error: " + Plain(StripMarks(e.Message)));
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
+            if (TabInIndentation(text) is { } tab) throw TabError(tab);
             // YamlDotNet 18.1 throws a bare InvalidOperationException (no mark) for some truncated input,
             // e.g. a flow list never closed before the end of the file. Point at the open bracket.
             var open = stack.FirstOrDefault(b => b.Flow);
@@ -73,6 +76,60 @@ internal static partial class YamlTreeReader
         if (stack.Count == 0) { root = node; return; }
         stack.Peek().Add(node);
     }
+
+    private static NodeError TabError(Position tab) =>
+        new(tab, $"YAML syntax error: line {tab.Line} uses a tab for indentation; YAML needs spaces");
+
+    /// <summary>The first tab in the leading whitespace of a line that has content, or null.
+    /// Only consulted once the parser has failed (a tab inside a block scalar can be legal text).</summary>
+    public static Position? TabInIndentation(string text)
+    {
+        var line = 1;
+        var column = 1;
+        Position? tab = null;
+        var leading = true;
+        foreach (var c in text)
+        {
+            if (c == '\n')
+            {
+                line++; column = 1; leading = true; tab = null;
+                continue;
+            }
+            if (leading)
+            {
+                if (c == '\t') tab ??= new Position(line, column);
+                else if (c is not (' ' or '\r'))
+                {
+                    if (tab is not null && c != '#') return tab;
+                    leading = false;
+                }
+            }
+            column++;
+        }
+        return null;
+    }
+
+    /// <summary>YamlDotNet's commonest messages in plain words, with the original kept in parentheses.</summary>
+    private static string Plain(string message)
+    {
+        foreach (var (raw, plain) in Translations)
+            if (message.Contains(raw, StringComparison.OrdinalIgnoreCase))
+                return $"{plain} ({message.TrimEnd('.')})";
+        return message;
+    }
+
+    private static readonly (string Raw, string Plain)[] Translations =
+    [
+        ("While parsing a block mapping, did not find expected key", "this line does not continue the mapping above: a missing ':' after a key, or wrong indentation?"),
+        ("While parsing a block collection, did not find expected '-' indicator", "this line does not continue the list above: a missing '- ' before an item, or wrong indentation?"),
+        ("did not find expected ',' or '}'", "the '{ … }' mapping does not go on as expected: a missing ',' between entries, a missing '}', or a missing ':' after a key?"),
+        ("did not find expected ',' or ']'", "the '[ … ]' list does not go on as expected: a missing ',' between items or a missing ']'?"),
+        ("Mapping values are not allowed in this context", "a ':' where none is expected (quote text that contains ': ', or check the indentation)"),
+        ("While scanning a quoted scalar, found unexpected end of stream", "a quoted text is never closed (is a closing quote missing?)"),
+        ("While scanning a plain scalar value, found invalid mapping", "a ':' inside a value (quote text that contains ': ')"),
+        ("While parsing a node, did not find expected node content", "a value is missing or starts with a character YAML reserves (quote it)"),
+        ("Block sequence entries are not allowed in this context", "a '- ' list item where a value was expected (put the list on its own lines, indented, or check the indentation)"),
+    ];
 
     /// <summary>YamlDotNet prefixes messages with "(Line: 3, Col: 5, Idx: 40) - (…): "; we report the place ourselves.</summary>
     private static string StripMarks(string message) => MarkPrefix().Replace(message, "").Trim();
