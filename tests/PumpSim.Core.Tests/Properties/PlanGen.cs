@@ -69,7 +69,8 @@ public static class PlanGen
             .Select(v => (ScenarioAction)new CatheterFaultAction(CatheterFaultKind.Revision, null, v))));
 
     private static Gen<ScenarioAction> Refill(Volume capacity) =>
-        Gen.Select(Ml(0, capacity.Ml + 5), Gen.Frequency((3, Gen.Const((Volume?)null)), (1, Ml(0, capacity.Ml).Select(v => (Volume?)v))),
+        Gen.Select(Ml(0, capacity.Ml), // up to a full pump: with a residual that still overfills
+                   Gen.Frequency((3, Gen.Const((Volume?)null)), (1, Ml(0, capacity.Ml).Select(v => (Volume?)v))),
                    Gen.Frequency((3, Gen.Const((Volume?)null)), (1, Ml(0, capacity.Ml).Select(v => (Volume?)v))),
                    Gen.Frequency((3, Gen.Const((Concentration?)null)), (1, Conc.Select(c => (Concentration?)c))),
                    Gen.Int[0, 9], Gen.Bool)
