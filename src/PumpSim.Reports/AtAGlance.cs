@@ -119,8 +119,11 @@ public static class AtAGlance
         var outside = t.LeakedMcg + t.PocketMcg;
         const string heading = "Drug outside the spinal fluid";
         if (!(outside > OutsideCsfRedMcg)) return new("outside", heading, "0 mcg", "No drug leaked to tissue or went into the pocket.", Level.Green);
+        var parts = new List<string>();
+        if (t.LeakedMcg > OutsideCsfRedMcg) parts.Add($"{Mcg(t.LeakedMcg)} leaked to tissue");
+        if (t.PocketMcg > OutsideCsfRedMcg) parts.Add($"{Mcg(t.PocketMcg)} into the pocket");
         return new("outside", heading, Mcg(outside),
-            $"{Mcg(outside)} of drug went where it should not: {Mcg(t.LeakedMcg)} leaked to tissue, {Mcg(t.PocketMcg)} into the pocket.", Level.Red);
+            $"{Mcg(outside)} of drug never reached the spinal fluid: {string.Join(", ", parts)}.", Level.Red);
     }
 
     /// <summary>The band as HTML. The colour is repeated as a word (OK / CHECK / PROBLEM) so the

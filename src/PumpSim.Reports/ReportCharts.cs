@@ -124,7 +124,9 @@ internal static class ReportCharts
             var note = plot.Add.Text("off scale: " + InvariantFormat.Fixed(peak, 0) + " days (new battery)", x, c * 0.97);
             note.LabelFontSize = 12;
             note.LabelFontColor = Color.FromHex(ChartPalette.Battery);
-            note.LabelAlignment = x > (days[^1] / 2) ? Alignment.UpperRight : Alignment.UpperLeft;
+            var right = x > (days[^1] / 2);
+            note.LabelAlignment = right ? Alignment.UpperRight : Alignment.UpperLeft;
+            note.OffsetX = right ? -6 : 6;
         }
         plot.Axes.SetLimitsY(0, Math.Max(top, EriDays * 1.1));
         return Render(plot, "battery");
@@ -152,7 +154,7 @@ internal static class ReportCharts
         var dataTop = Math.Max(250, Max(t.Select(s => s.PatientEffectPct ?? 0)) * 1.1);
         var intervals = FlagIntervals(r);
         var lanes = FlagOrder.Where(f => intervals.Any(i => i.Flag == f)).ToList();
-        var laneHeight = dataTop * 0.09;
+        var laneHeight = dataTop * 0.12;
         var top = dataTop + lanes.Count * laneHeight;
         Band(plot, 0, WithdrawalRiskPct, FlagColour(Simulation.WithdrawalRisk), 0.18, "withdrawal risk zone (< 30 %)");
         Band(plot, WithdrawalRiskPct, UnderdosePct, FlagColour(Simulation.Underdose), 0.14, "underdose zone (< 60 %)");
@@ -183,7 +185,8 @@ internal static class ReportCharts
         // Samples without a patient figure become gaps (NaN), not zeros that would look like withdrawal.
         Line(plot, days, t.Select(s => s.PatientEffectPct ?? double.NaN), "effect %", ChartPalette.Patient, dashed: false);
         plot.Axes.SetLimitsY(0, top);
-        return Render(plot, "patient");
+        // Taller when there are flag lanes, so each lane stays readable.
+        return Render(plot, "patient", Height + (lanes.Count > 0 ? 40 + 20 * lanes.Count : 0));
     }
 
     /// <summary>Lane order, top-down reading: the worst flags first.</summary>
@@ -265,8 +268,8 @@ internal static class ReportCharts
         return m;
     }
 
-    private static string Render(Plot plot, string name) =>
-        SvgNormaliser.Normalise(plot.GetSvgXml(Width, Height), "pumpsim-" + name + "-");
+    private static string Render(Plot plot, string name, int height = Height) =>
+        SvgNormaliser.Normalise(plot.GetSvgXml(Width, height), "pumpsim-" + name + "-");
 
     /// <summary>X positions of the telemetry samples, in days from the run's start.</summary>
     public static double[] Days(SimulationResult r) =>

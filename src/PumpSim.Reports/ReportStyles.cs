@@ -11,7 +11,7 @@ h2 { border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 32px; }
 .meta { color: #555; margin-top: 0; }
 .disclaimer { border: 3px solid #c0392b; background: #fdecea; padding: 12px 16px; font-size: 1.1em; margin: 16px 0; }
 .glance { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0 16px; }
-.tile { flex: 1 1 160px; border: 1px solid #ccc; border-left-width: 8px; border-radius: 4px; padding: 6px 10px; background: #fafafa; }
+.tile { flex: 1 1 140px; border: 1px solid #ccc; border-left-width: 8px; border-radius: 4px; padding: 6px 10px; background: #fafafa; }
 .tile-head { font-size: 0.85em; color: #444; }
 .tile-status { font-weight: bold; letter-spacing: 0.03em; }
 .tile-value { font-size: 1.5em; font-weight: bold; font-variant-numeric: tabular-nums; }

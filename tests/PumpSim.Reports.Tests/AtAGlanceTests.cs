@@ -25,7 +25,7 @@ public class AtAGlanceTests
         alarms.Text.Should().Be("2 alarms raised, 1 critical (motor-stall).");
         TileOf(r, "reservoir").Level.Should().Be(Level.Green);
         TileOf(r, "outside").Level.Should().Be(Level.Red);
-        TileOf(r, "outside").Text.Should().Contain("49.8 mcg leaked to tissue, 0.000 mcg into the pocket");
+        TileOf(r, "outside").Text.Should().Be("49.8 mcg of drug never reached the spinal fluid: 49.8 mcg leaked to tissue.");
         TileOf(r, "patient").Level.Should().Be(Level.Green);
     }
 
