@@ -71,7 +71,7 @@ public static class AtAGlance
         }
         var worst = Math.Max(Math.Abs(end), Math.Abs(max));
         var level = worst > DiscrepancyRedMl ? Level.Red : worst > DiscrepancyAmberMl ? Level.Amber : Level.Green;
-        var value = (end >= 0 ? "+" : "") + InvariantFormat.Fixed(end, 1) + " mL";
+        var value = (Math.Round(end, 1) > 0 ? "+" : "") + InvariantFormat.Fixed(end, 1) + " mL";
         string text;
         if (level == Level.Green)
             text = $"The pump's reservoir estimate matched the true volume (within {InvariantFormat.Fixed(DiscrepancyAmberMl, 0)} mL) throughout.";
