@@ -12,7 +12,23 @@ namespace PumpSim.Reports;
 /// for, and because plain rects with &lt;title&gt; give hover text without any script.</summary>
 internal static class AlarmTimelineSvg
 {
-    private const double Width = ReportCharts.Width, LabelWidth = 210, RightPad = 20, RowHeight = 24, Top = 8, AxisHeight = 30;
+    private const double Width = ReportCharts.Width, LabelWidth = 210, RightPad = 20, RowHeight = 24, Top = 8, AxisHeight = 30,
+        LabelRowHeight = 16, CharWidth = 6.3, LabelGap = 6;
+
+    /// <summary>Short visible labels under the ticks. Main events first (a refill, a fault, an MRI, a
+    /// new pump are what a trainer points at), then the rest where room is left; a label that would
+    /// overlap one already placed is skipped, and the tick keeps its hover text.</summary>
+    public static readonly IReadOnlyList<(string Type, string Label, bool Main)> TickLabels =
+    [
+        (EventTypes.Refill, "refill", true), (EventTypes.PocketFill, "pocket fill", true),
+        (EventTypes.CatheterFault, "fault", true), (EventTypes.MotorStall, "stall", true),
+        (EventTypes.MriStarted, "MRI", true), (EventTypes.PumpReplaced, "replace", true),
+        (EventTypes.ReservoirEmptyTrue, "empty", true),
+        (EventTypes.RefillDiscrepancy, "discrepancy", false), (EventTypes.RefillOverfillRefused, "overfill", false),
+        (EventTypes.MotorStallRecovery, "restart", false), (EventTypes.MriEnded, "MRI end", false),
+        (EventTypes.BolusStarted, "bolus", false), (EventTypes.ProgramChanged, "program", false),
+        (EventTypes.Interrogation, "interrogate", false),
+    ];
 
     /// <summary>Event types worth a tick on the timeline: things a tester did or a fault that
     /// happened. Tones, narration and routine state changes would only clutter it.</summary>
@@ -29,7 +45,7 @@ internal static class AlarmTimelineSvg
         var alarms = SummaryWriter.OrderedAlarms(r.Alarms).ToList();
         var marked = r.Events.Where(e => MarkedEventTypes.Contains(e.Type)).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         var rows = alarms.Count + 1;
-        var height = Top + rows * RowHeight + AxisHeight;
+        var height = Top + rows * RowHeight + LabelRowHeight + AxisHeight;
         var span = Math.Max(1, (r.End - r.Start).Seconds);
         var barWidth = Width - LabelWidth - RightPad;
         double X(SimInstant t) => LabelWidth + Math.Clamp((t - r.Start).Seconds / (double)span, 0, 1) * barWidth;
@@ -48,7 +64,7 @@ internal static class AlarmTimelineSvg
 
         // Day grid before the bars and ticks drawn after it sit on top. Whole days, at a
         // calendar-friendly step giving at most ~10 labels.
-        var axisY = Top + rows * RowHeight + 4;
+        var axisY = Top + rows * RowHeight + LabelRowHeight + 4;
         var totalDays = span / (double)SimDuration.SecondsPerDay;
         var step = DayStep(totalDays);
         for (long d = 0; d <= (long)Math.Floor(totalDays); d = checked(d + step))
@@ -84,10 +100,34 @@ internal static class AlarmTimelineSvg
               .Append(Html.Escape($"{e.At} {e.Type}")).Append("</title></line>\n");
         }
 
+        foreach (var (x, text) in PlaceLabels(marked, X, LabelWidth, Width - RightPad))
+            sb.Append("<text class=\"tick-label\" x=\"").Append(F(x)).Append("\" y=\"").Append(F(ey + RowHeight + 11))
+              .Append("\" text-anchor=\"middle\" font-size=\"11\" fill=\"#333\">").Append(Html.Escape(text)).Append("</text>\n");
+
         sb.Append("<text x=\"").Append(F(LabelWidth - 8)).Append("\" y=\"").Append(F(axisY + 14))
           .Append("\" text-anchor=\"end\">days from start</text>\n");
         sb.Append("</svg>");
         return sb.ToString();
+    }
+
+    /// <summary>Label centres and texts, main events first, none overlapping, all inside [left, right].</summary>
+    internal static List<(double X, string Text)> PlaceLabels(IReadOnlyList<PumpEvent> marked, Func<SimInstant, double> x, double left, double right)
+    {
+        var placed = new List<(double From, double To, double X, string Text)>();
+        foreach (var main in new[] { true, false })
+        {
+            foreach (var e in marked)
+            {
+                var spec = TickLabels.FirstOrDefault(l => l.Type == e.Type);
+                if (spec.Label is null || spec.Main != main) continue;
+                var half = spec.Label.Length * CharWidth / 2;
+                var cx = Math.Clamp(x(e.At), left + half, right - half);
+                var (from, to) = (cx - half - LabelGap / 2, cx + half + LabelGap / 2);
+                if (placed.Any(p => from < p.To && p.From < to)) continue;
+                placed.Add((from, to, cx, spec.Label));
+            }
+        }
+        return placed.OrderBy(p => p.X).Select(p => (p.X, p.Text)).ToList();
     }
 
     private static readonly long[] NiceDaySteps = [1, 2, 5, 7, 14, 30, 60, 90, 180, 365, 730, 1825, 3650];

@@ -14,6 +14,9 @@ internal static class ChartPalette
     public const string Capacity = "#7f7f7f";
     public const string RiskHigh = "#d62728";
     public const string RiskMedium = "#ff7f0e";
+    /// <summary>Teal, so an overdose risk never reads as the red of withdrawal (both were pink when faded).</summary>
+    public const string RiskOverdose = "#17becf";
+    public const string Pocket = "#8c564b";
     public const string Critical = "#c0392b";
     public const string NonCritical = "#e6a117";
 }

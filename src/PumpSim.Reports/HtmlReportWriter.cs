@@ -54,6 +54,8 @@ public static class HtmlReportWriter
                 $"{r.Start} → {r.End} ({InvariantFormat.Fixed((r.End - r.Start).TotalDays, 2)} days)</p>");
         // The disclaimer comes before any figure, so nobody reads a number without it.
         Line(w, $"<div class=\"disclaimer\" role=\"note\"><strong>{Html.Escape(Disclaimer)}</strong></div>");
+        // Then the verdict in colour and words, so the failure shows before any table is read.
+        Line(w, AtAGlance.Html(r));
         if (!string.IsNullOrWhiteSpace(input.Description)) Line(w, $"<p class=\"description\">{Html.Escape(input.Description)}</p>");
         if (input.Covers.Count > 0)
         {
@@ -73,11 +75,11 @@ public static class HtmlReportWriter
         Line(w, "<h2>Summary</h2>");
         Line(w, "<table class=\"summary\">");
         Line(w, "<tr><th>Figure</th><th>Value</th><th>Note</th></tr>");
-        Row(w, "Dose programmed", Mcg(t.ProgrammedMcg), "what the pump was told to give");
+        Row(w, "Dose prescribed", Mcg(t.ProgrammedMcg), "the active program plus boluses, whatever the pump actually managed");
         Row(w, "Dose delivered to CSF", Mcg(t.DeliveredCsfMcg),
-            t.ProgrammedMcg > 0 ? InvariantFormat.Fixed(t.DeliveredCsfMcg / t.ProgrammedMcg * 100, 1) + " % of programmed" : "");
-        Row(w, "Leaked", Mcg(t.LeakedMcg), "lost through a catheter fault");
-        Row(w, "Pocket", Mcg(t.PocketMcg), "injected into the pocket instead of the reservoir");
+            t.ProgrammedMcg > 0 ? InvariantFormat.Fixed(t.DeliveredCsfMcg / t.ProgrammedMcg * 100, 1) + " % of prescribed" : "");
+        Row(w, "Leaked to tissue", Mcg(t.LeakedMcg), "lost through a catheter fault");
+        Row(w, "Into the pocket", Mcg(t.PocketMcg), "injected into the pocket instead of the reservoir, or spilled there by a disconnect");
         Row(w, "Pumped", Ml(t.PumpedMl), "volume the pump moved");
         Row(w, "Withdrawn at refills", Ml(t.WithdrawnMl), "");
         w.Write("<tr><td>Final reservoir</td><td class=\"num\"><span class=\"true\">");
@@ -110,12 +112,15 @@ public static class HtmlReportWriter
         Figure(w, ReportCharts.Reservoir(input, days),
             "Blue: the volume really in the reservoir. Dashed orange: the firmware's estimate. Dotted: the low-reservoir alarm level.");
         Figure(w, ReportCharts.DoseRate(input, days),
-            "Dashed orange: the programmed rate. Blue: the rate reaching the CSF (lower with a catheter fault, zero when stopped or empty).");
-        Figure(w, ReportCharts.CumulativeDose(input, days), "Cumulative dose delivered to the CSF and leaked.");
-        Figure(w, ReportCharts.Battery(input, days), "Battery life remaining, in days.");
+            "Dashed orange: the prescribed rate (the active program). Blue: the rate reaching the CSF (lower with a catheter fault, zero when stopped or empty).");
+        Figure(w, ReportCharts.CumulativeDose(input, days),
+            "Blue: cumulative dose delivered to the CSF. Red: drug the catheter lost before the CSF. Brown: drug injected into the pocket by a refill that missed the reservoir.");
+        Figure(w, ReportCharts.Battery(input, days),
+            "Battery life remaining, in days. Dotted: the elective replacement indicator (ERI) at " + InvariantFormat.Fixed(ReportCharts.EriDays, 0) +
+            " days; at 0 the pump reaches end of service and stops. If a new pump or battery is fitted, the axis stays on the old battery's scale and the new level is written on the chart.");
         if (r.Telemetry.Any(s => s.PatientEffectPct is not null))
             Figure(w, ReportCharts.PatientEffect(input, days),
-                "<span class=\"illustrative\">Illustrative patient model only.</span> Shaded: withdrawal risk (&lt; 30 %), underdose (&lt; 60 %), overdose risk (&gt; 200 %).",
+                "<span class=\"illustrative\">Illustrative patient model only.</span> Shaded zones: withdrawal risk (&lt; 30 %, red), underdose (&lt; 60 %, orange), overdose risk (&gt; 200 %, teal). Bars above the curve: when the model raised each risk flag (an overdose risk from a pocket fill shows there, not in the curve).",
                 captionIsHtml: true);
         Line(w, "</section>");
     }
@@ -126,7 +131,7 @@ public static class HtmlReportWriter
         Line(w, "<h2>Alarm and event timeline</h2>");
         Line(w, "<figure class=\"timeline\">");
         Line(w, AlarmTimelineSvg.Render(r));
-        Line(w, "<figcaption>One bar per alarm, from raised to cleared (red: critical, amber: non-critical); ticks mark refills, boluses, program changes, faults and interrogations. Hover for details.</figcaption>");
+        Line(w, "<figcaption>One bar per alarm, from raised to cleared (red: critical, amber: non-critical); ticks mark refills, boluses, program changes, faults and interrogations, labelled underneath where there is room. Hover for details.</figcaption>");
         Line(w, "</figure>");
         var alarms = SummaryWriter.OrderedAlarms(r.Alarms).ToList();
         if (alarms.Count == 0)

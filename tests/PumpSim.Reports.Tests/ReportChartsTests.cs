@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using PumpSim.Core.Events;
+
+namespace PumpSim.Reports.Tests;
+
+public class ReportChartsTests
+{
+    private static SimulationResult WithFlags()
+    {
+        var r = SampleRun.Result();
+        var events = r.Events.Concat([
+            new PumpEvent(SampleRun.At(3), 20, EventTypes.PatientFlagRaised, [new("flag", "overdose-risk")]),
+            new PumpEvent(SampleRun.At(5), 21, EventTypes.PatientFlagCleared, [new("flag", "overdose-risk")]),
+            new PumpEvent(SampleRun.At(8), 22, EventTypes.PatientFlagRaised, [new("flag", "withdrawal-risk")]),
+        ]).ToList();
+        return r with { Events = events };
+    }
+
+    [Fact]
+    public void Flag_intervals_pair_raise_and_clear_and_open_ones_run_to_the_end()
+    {
+        var iv = ReportCharts.FlagIntervals(WithFlags());
+        iv.Should().Equal(
+            new ReportCharts.FlagInterval("overdose-risk", SampleRun.At(3), SampleRun.At(5)),
+            new ReportCharts.FlagInterval("withdrawal-risk", SampleRun.At(8), null));
+    }
+
+    [Fact]
+    public void Patient_chart_shows_a_labelled_band_per_flag_in_distinct_colours()
+    {
+        var input = SampleRun.Report() with { Result = WithFlags() };
+        var svg = ReportCharts.PatientEffect(input, ReportCharts.Days(input.Result));
+        svg.Should().Contain("flag raised: overdose risk").And.Contain("flag raised: withdrawal risk");
+        svg.Should().NotContain("flag raised: underdose");
+        ReportCharts.FlagColour("overdose-risk").Should().NotBe(ReportCharts.FlagColour("withdrawal-risk"));
+        svg.ToUpperInvariant().Should().Contain(ChartPalette.RiskOverdose.ToUpperInvariant());
+
+        var plain = ReportCharts.PatientEffect(SampleRun.Report(), ReportCharts.Days(SampleRun.Result()));
+        plain.Should().NotContain("flag raised");
+    }
+
+    [Fact]
+    public void Cumulative_chart_says_leaked_to_tissue_without_a_pocket()
+    {
+        var html = Render.Text(w => HtmlReportWriter.Write(w, SampleRun.Report()));
+        html.Should().Contain(ReportCharts.LeakedToTissueLabel).And.NotContain("leaked (catheter fault)");
+        html.Should().NotContain("into the pocket (refill needle");
+    }
+
+    [Fact]
+    public void A_pocket_fill_is_split_off_as_its_own_series()
+    {
+        var r = SampleRun.Result();
+        // 500 mcg injected into the pocket at day 5: telemetry's leaked total includes it from then on.
+        var fillAt = SampleRun.At(5);
+        var t = r.Telemetry.Select(s => s.At >= fillAt ? s with { LeakedMcgCumulative = s.LeakedMcgCumulative + 500 } : s).ToList();
+        var events = r.Events.Append(new PumpEvent(fillAt, 30, EventTypes.PocketFill, [new("injected_ml", 1.0), new("injected_mcg", 500.0)])).ToList();
+        var withFill = r with { Telemetry = t, Events = events, Totals = r.Totals with { PocketMcg = 500 } };
+
+        var (catheter, pocket) = ReportCharts.SplitLost(withFill);
+        for (var i = 0; i < t.Count; i++)
+        {
+            pocket[i].Should().Be(t[i].At >= fillAt ? 500 : 0);
+            catheter[i].Should().BeApproximately(r.Telemetry[i].LeakedMcgCumulative, 1e-9);
+        }
+        ReportCharts.CatheterLossLabel(withFill).Should().Be(ReportCharts.LeakedToTissueLabel);
+        var svg = ReportCharts.CumulativeDose(SampleRun.Report() with { Result = withFill }, ReportCharts.Days(withFill));
+        svg.Should().Contain("into the pocket (refill needle missed the reservoir)");
+
+        // Pocket drug that no fill explains came through a disconnect: the label owns up to it.
+        ReportCharts.CatheterLossLabel(withFill with { Totals = r.Totals with { PocketMcg = 600 } })
+            .Should().Be(ReportCharts.LeakedOrDisconnectLabel);
+    }
+
+    [Fact]
+    public void Battery_axis_is_capped_when_a_new_pump_jumps_and_the_eri_line_is_drawn()
+    {
+        ReportCharts.BatteryCap([95, 50, 0, 2776]).Should().Be(285);
+        ReportCharts.BatteryCap([40, 20, 0, 2776]).Should().Be(180);
+        ReportCharts.BatteryCap([95, 50, 0]).Should().BeNull();
+
+        var r = SampleRun.Result();
+        var n = r.Telemetry.Count;
+        var t = r.Telemetry.Select((s, i) => s with { BatteryDaysRemaining = i < n - 5 ? Math.Max(0, 95 - i) : 2776 }).ToList();
+        var input = SampleRun.Report() with { Result = r with { Telemetry = t } };
+        var svg = ReportCharts.Battery(input, ReportCharts.Days(input.Result));
+        svg.Should().Contain("elective replacement indicator (90 days)").And.Contain("off scale: 2776 days (new battery)");
+        ReportCharts.Battery(SampleRun.Report(), ReportCharts.Days(SampleRun.Result())).Should().NotContain("off scale");
+    }
+}
+
+public class TimelineLabelTests
+{
+    [Fact]
+    public void Main_events_get_visible_labels()
+    {
+        var svg = AlarmTimelineSvg.Render(SampleRun.Result());
+        svg.Should().MatchRegex("<text class=\"tick-label\"[^>]*>refill</text>");
+        svg.Should().MatchRegex("<text class=\"tick-label\"[^>]*>program</text>");
+    }
+
+    [Fact]
+    public void Crowded_labels_are_skipped_main_events_first()
+    {
+        var r = SampleRun.Result();
+        var events = r.Events.Concat([
+            new PumpEvent(SampleRun.At(7), 40, EventTypes.Interrogation, []),
+            new PumpEvent(SampleRun.At(7.01), 41, EventTypes.MriStarted, []),
+        ]).ToList();
+        var svg = AlarmTimelineSvg.Render(r with { Events = events });
+        var labels = Regex.Matches(svg, "<text class=\"tick-label\"[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value).ToList();
+        labels.Should().Contain("refill").And.NotContain("interrogate");
+        labels.Count(l => l is "refill" or "MRI").Should().Be(1); // one tick's width apart: only the first main one fits
+    }
+}
