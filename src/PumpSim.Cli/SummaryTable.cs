@@ -19,7 +19,7 @@ public static class SummaryTable
         table.AddColumn("Value");
         table.AddRow("Scenario", Markup.Escape($"{r.ScenarioId} (seed {r.Seed})"));
         table.AddRow("Period", $"{r.Start} → {r.End} ({N((r.End - r.Start).TotalDays, "0.##")} days)");
-        table.AddRow("Dose programmed", $"{N(t.ProgrammedMcg, "0.0")} mcg");
+        table.AddRow("Dose prescribed", $"{N(t.ProgrammedMcg, "0.0")} mcg");
         var share = t.ProgrammedMcg > 0 ? $" ({N(t.DeliveredCsfMcg / t.ProgrammedMcg * 100, "0.0")} %)" : "";
         table.AddRow("Delivered to CSF", $"{N(t.DeliveredCsfMcg, "0.0")} mcg{share}");
         if (t.LeakedMcg > 0) table.AddRow("Leaked to tissue", $"{N(t.LeakedMcg, "0.0")} mcg");
