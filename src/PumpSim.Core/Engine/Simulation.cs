@@ -22,7 +22,7 @@ public sealed partial class Simulation : IDisposable
     private readonly Subject<PumpEvent> _events = new();
     private readonly Subject<TelemetrySample> _telemetry = new();
     private readonly List<PumpEvent> _log = [];
-    private readonly List<TelemetrySample> _samples = [];
+    private readonly List<TelemetrySample> _samples;
     private readonly Dictionary<SimInstant, Snapshot> _snapshots = [];
     private readonly SimInstant[] _probes;
     private readonly TimedAction[] _actions;
@@ -47,6 +47,8 @@ public sealed partial class Simulation : IDisposable
         _scheduler = new HistoricalScheduler(plan.Start.ToDateTimeOffset());
         _probes = plan.Probes.Where(p => p >= plan.Start && p <= plan.End).Distinct().Order().ToArray();
         _nextSample = plan.Start;
+        // Sized once: a growing list would copy (and, past 85 kB, churn the large-object heap).
+        _samples = new List<TelemetrySample>(retainHistory ? (int)Math.Min(plan.Duration.Seconds / plan.Sample.Seconds + 2, 1 << 20) : 0);
         // Same-instant actions apply in file order whatever order the plan lists them in.
         _actions = plan.Actions.OrderBy(a => a.At).ThenBy(a => a.Order).ToArray();
         InitPlant();
@@ -147,9 +149,10 @@ public sealed partial class Simulation : IDisposable
     /// <summary>Rates from the firmware's command, then the firmware's view of what changed, until stable.</summary>
     private void Settle()
     {
+        // A fired trigger can change what the firmware commands, and that can fire another
+        // (empty → minimum rate → stall seen): recompute until nothing changes (bounded).
         RecomputeRates();
         for (var i = 0; i < 4 && EvaluateConditions(); i++) RecomputeRates();
-        RecomputeRates();
     }
 
     private void Emit(string type, params EventField[] fields) => EmitAt(Now, type, fields);

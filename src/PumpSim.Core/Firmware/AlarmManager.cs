@@ -34,7 +34,17 @@ public sealed class AlarmManager
 
     public bool AnySounding => _alarms.Any(a => a.IsActive);
 
-    public IReadOnlyList<string> ActiveIds() => _alarms.Where(a => a.IsActive).Select(a => a.Id).ToArray();
+    /// <summary>Ids of the active alarms in table order; shared empty list when none (every sample asks).</summary>
+    public IReadOnlyList<string> ActiveIds()
+    {
+        var n = 0;
+        foreach (var a in _alarms) if (a.IsActive) n++;
+        if (n == 0) return [];
+        var ids = new string[n];
+        n = 0;
+        foreach (var a in _alarms) if (a.IsActive) ids[n++] = a.Id;
+        return ids;
+    }
 
     private SimDuration Repeat(Alarm a) => a.Priority == AlarmPriority.Critical ? _criticalRepeat : _nonCriticalRepeat;
 
