@@ -30,12 +30,27 @@ public static class JUnitWriter
             xml.WriteStartDocument();
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", Clean(suitesName));
-            Counts(xml, list.Sum(s => s.Expectations.Count), list.Sum(s => s.Expectations.Count(e => !e.Passed)));
+            Counts(xml, list.Sum(s => s.Expectations.Count + (s.LoadError is null ? 0 : 1)),
+                list.Sum(s => s.Expectations.Count(e => !e.Passed)), list.Count(s => s.LoadError is not null));
             foreach (var s in list)
             {
                 xml.WriteStartElement("testsuite");
                 xml.WriteAttributeString("name", Clean(s.ScenarioId));
-                Counts(xml, s.Expectations.Count, s.Expectations.Count(e => !e.Passed));
+                Counts(xml, s.Expectations.Count + (s.LoadError is null ? 0 : 1), s.Expectations.Count(e => !e.Passed), s.LoadError is null ? 0 : 1);
+                if (s.File is not null) xml.WriteAttributeString("file", Clean(s.File));
+                if (s.LoadError is { } error)
+                {
+                    xml.WriteStartElement("testcase");
+                    xml.WriteAttributeString("name", "scenario file loads");
+                    xml.WriteAttributeString("classname", Clean(s.ScenarioId));
+                    xml.WriteAttributeString("time", "0");
+                    xml.WriteStartElement("error");
+                    xml.WriteAttributeString("message", Clean(error));
+                    xml.WriteAttributeString("type", "invalid-scenario");
+                    xml.WriteString(Clean(error));
+                    xml.WriteEndElement();
+                    xml.WriteEndElement();
+                }
                 foreach (var e in s.Expectations)
                 {
                     xml.WriteStartElement("testcase");
@@ -66,11 +81,11 @@ public static class JUnitWriter
         output.Flush();
     }
 
-    private static void Counts(XmlWriter xml, int tests, int failures)
+    private static void Counts(XmlWriter xml, int tests, int failures, int errors)
     {
         xml.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("errors", "0");
+        xml.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("skipped", "0");
         xml.WriteAttributeString("time", "0");
     }

@@ -105,6 +105,22 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Verify_WritesAnInvalidFileAsAJUnitError_AndExitsTwo()
+    {
+        var dir = Cli.TempDir();
+        File.Copy(Repo.Path("scenarios", "dosing", "day-night-flex.yaml"), Path.Combine(dir, "good.yaml"));
+        File.WriteAllText(Path.Combine(dir, "broken.yaml"), "duration: 1d\ntherapy: { mode: continuous, rate_mcg_per_dya: 5 }\n");
+        var junit = Path.Combine(dir, "junit.xml");
+        var r = Cli.Run("verify", dir, "--junit", junit);
+        r.ExitCode.Should().Be(2);
+        var xml = System.Xml.Linq.XDocument.Load(junit);
+        var error = xml.Descendants("error").Single();
+        error.Attribute("message")!.Value.Should().Contain("broken.yaml:2:");
+        xml.Root!.Attribute("errors")!.Value.Should().Be("1");
+        xml.Descendants("testsuite").Should().OnlyContain(s => s.Attribute("file") != null);
+    }
+
+    [Fact]
     public void Validate_ReportsEveryBadFileAndExitsTwo()
     {
         var dir = Cli.TempDir();

@@ -48,11 +48,11 @@ public sealed class VerifyCommand(IAnsiConsole console, ErrorWriter errors) : Co
                 foreach (var err in e.Errors) errors.Line(err.ToString());
                 table.AddRow("[red]INVALID[/]", Markup.Escape(file), Markup.Escape(e.Reason));
                 failures.Add($"{file}: invalid ({e.Errors[0]})");
-                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [new ExpectationOutcome("scenario file loads", false, e.Errors[0].ToString())]));
+                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], e.Errors[0].ToString(), file));
                 continue;
             }
             var run = ScenarioRun.Execute(scenario);
-            suites.Add(new ScenarioOutcome(scenario.Plan.Id, run.Outcomes));
+            suites.Add(new ScenarioOutcome(scenario.Plan.Id, run.Outcomes, File: file));
             var bad = run.Outcomes.Count(o => !o.Passed);
             passed += run.Outcomes.Count - bad;
             failed += bad;
