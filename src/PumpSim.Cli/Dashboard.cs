@@ -9,10 +9,11 @@ namespace PumpSim.Cli;
 
 /// <summary>The `play` dashboard: what the pump believes (left) next to what the body receives
 /// (right), alarms with their tone, the narration and the latest events. Sized for 80×24.</summary>
-public sealed class Dashboard(Simulation sim, string title)
+public sealed class Dashboard(Simulation sim, string title, string description = "")
 {
     private readonly List<PumpEvent> _recent = [];
-    private string _narration = "";
+    // Until the first narration line, the scenario's own description sets the scene.
+    private string _narration = description.Trim();
 
     public double Speed { get; set; } = 3600;
     public bool Paused { get; set; }

@@ -30,7 +30,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
     {
         var scenario = settings.Load();
         using var sim = new Simulation(scenario.Plan);
-        var dashboard = new Dashboard(sim, scenario.Title) { Speed = settings.Speed };
+        var dashboard = new Dashboard(sim, scenario.Title, scenario.Description) { Speed = settings.Speed };
         using var feed = sim.Events.Subscribe(dashboard.OnEvent);
         var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
         if (!live) return PlayPlain(sim, scenario.Title);
