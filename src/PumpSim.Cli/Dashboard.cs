@@ -62,8 +62,10 @@ public sealed class Dashboard(Simulation sim, string title, string description =
             : $"[green]{Gauge(s.ReservoirTrueMl, cap)}[/] {N(s.ReservoirTrueMl),5} mL");
         body.AddRow("Catheter", s.CatheterState == "patent" ? "patent" : $"[red]{s.CatheterState}[/]");
         body.AddRow("Patient*", s.PatientEffectPct is { } e ? PatientText(e, s.PatientSpasticity ?? 0) : "[grey](no patient model)[/]");
+        if (s.PatientEffectPct is not null) body.AddRow("Risk*", RiskText());
 
-        var columns = new Columns(pump, body) { Expand = true };
+        // A grid, not Columns: Columns would stack the two worlds when a value grows wide.
+        var columns = new Grid().AddColumn().AddColumn().AddRow(pump, body);
         var alarms = s.ActiveAlarms.Count == 0
             ? "[green]no alarm[/]"
             : string.Join("  ", sim.Alarms.Where(a => a.IsActive).Select(a =>
@@ -81,13 +83,22 @@ public sealed class Dashboard(Simulation sim, string title, string description =
         return rows;
     }
 
-    /// <summary>Effect coloured by its risk band, with any raised flag named.</summary>
-    private string PatientText(double effect, double spasticity)
+    /// <summary>Effect coloured by its risk band.</summary>
+    private static string PatientText(double effect, double spasticity)
     {
         var colour = effect < 30 || effect > 200 ? "red" : effect < 60 ? "yellow" : "green";
+        return $"[{colour}]effect {N(effect, "0")} %[/], spast. {N(spasticity, "0.0")}";
+    }
+
+    /// <summary>The gravest raised flag (a row must stay narrow enough for 80 columns).</summary>
+    private string RiskText()
+    {
         var flags = sim.PatientFlags;
-        var flagText = flags.Count == 0 ? "" : $" [red bold]{string.Join(", ", flags)}[/]";
-        return $"[{colour}]effect {N(effect, "0")} %[/] spast. {N(spasticity, "0.0")}{flagText}";
+        if (flags.Count == 0) return "[green]none[/]";
+        var worst = flags.Contains(Simulation.WithdrawalRisk) ? Simulation.WithdrawalRisk
+            : flags.Contains(Simulation.OverdoseRisk) ? Simulation.OverdoseRisk : flags[0];
+        var more = flags.Count > 1 ? $" +{flags.Count - 1}" : "";
+        return $"[red bold]{worst}[/]{more}";
     }
 
     private string SpeedText() => Speed <= 0 ? "as fast as possible" : Speed >= 3600
