@@ -29,6 +29,10 @@ public static class SummaryTable
         table.AddRow("Therapy state at end", r.Final.TherapyState);
         var discrepancies = r.Events.Count(e => e.Type == EventTypes.RefillDiscrepancy);
         if (discrepancies > 0) table.AddRow("Refill discrepancies", discrepancies.ToString(CultureInfo.InvariantCulture));
+        var refused = r.Events.Where(e => e.Type == EventTypes.RefillOverfillRefused).Sum(e => e["refused_ml"] is double ml ? ml : 0);
+        if (refused > 0) table.AddRow("[yellow]Refill excess refused[/]", $"{N(refused)} mL (more than the reservoir could hold)");
+        var pocketFills = r.Events.Count(e => e.Type == EventTypes.PocketFill);
+        if (pocketFills > 0) table.AddRow("[red]Pocket fills[/]", pocketFills.ToString(CultureInfo.InvariantCulture));
         foreach (var a in r.Alarms)
         {
             var colour = a.Priority == Core.Firmware.AlarmPriority.Critical ? "red" : "yellow";
