@@ -25,38 +25,34 @@ public sealed class TherapyMachine
         outcomes.Add(TherapyState.MinimumRate, "minimum-rate program, or reservoir reads empty");
         outcomes.Add(TherapyState.Stopped, "stopped program");
 
-        _machine.Configure(TherapyState.Infusing)
-            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
+        // Every state but end of service takes a new program, a battery running out and a new
+        // pump the same way; what differs per state follows each call.
+        StateMachine<TherapyState, Trigger>.StateConfiguration InService(TherapyState state) =>
+            _machine.Configure(state)
+                .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
+                .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
+                .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
+
+        InService(TherapyState.Infusing)
             .Permit(Trigger.ReservoirEmptied, TherapyState.MinimumRate)
             .Ignore(Trigger.Refilled)
-            .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
-            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
+            .Permit(Trigger.SafeStateFault, TherapyState.SafeState);
 
-        _machine.Configure(TherapyState.MinimumRate)
-            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
+        InService(TherapyState.MinimumRate)
             .Ignore(Trigger.ReservoirEmptied)
             .PermitDynamic(Trigger.Refilled, Target, ByProgram, outcomes)
-            .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
-            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
+            .Permit(Trigger.SafeStateFault, TherapyState.SafeState);
 
-        _machine.Configure(TherapyState.Stopped)
-            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
+        InService(TherapyState.Stopped)
             .Ignore(Trigger.ReservoirEmptied)
             .Ignore(Trigger.Refilled)
-            .Permit(Trigger.SafeStateFault, TherapyState.SafeState)
-            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
+            .Permit(Trigger.SafeStateFault, TherapyState.SafeState);
 
         // Safe state holds the minimum rate until a clinician reprograms the pump.
-        _machine.Configure(TherapyState.SafeState)
-            .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
+        InService(TherapyState.SafeState)
             .Ignore(Trigger.ReservoirEmptied)
             .Ignore(Trigger.Refilled)
-            .Ignore(Trigger.SafeStateFault)
-            .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
-            .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
+            .Ignore(Trigger.SafeStateFault);
 
         // End of service is final for this pump: only a replacement leaves it.
         _machine.Configure(TherapyState.EndOfService)
