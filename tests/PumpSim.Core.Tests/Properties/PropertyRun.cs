@@ -16,14 +16,34 @@ public static class PropertyRun
     public static long Iter(long ciDefault) =>
         long.TryParse(Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER"), out var n) && n > 0 ? n : ciDefault;
 
-    /// <summary>Runs <paramref name="assert"/> over the generated cases; a failure is shrunk by CsCheck
-    /// and reported with the case printed (for plans: as scenario YAML) and the seed to replay it.</summary>
+    /// <summary>True when nothing asks for exploration: CI runs the same cases every time.</summary>
+    public static bool Pinned =>
+        Seconds == 0
+        && Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER") is not { Length: > 0 }
+        && Environment.GetEnvironmentVariable("CsCheck_Seed") is not { Length: > 0 };
+
+    /// <summary>Runs <paramref name="assert"/> over the generated cases. In CI (<see cref="Pinned"/>)
+    /// case i is generated from its own fixed PCG stream, so every run checks exactly the same cases
+    /// (CsCheck's seed only pins the first iteration) and a failure names the case and prints it.
+    /// On demand, CsCheck explores fresh cases, shrinks a failure and prints the seed to replay it.</summary>
     public static void Sample<T>(Gen<T> gen, Action<T> assert, long ciIter, Func<T, string>? print = null)
     {
+        if (Pinned)
+        {
+            for (var i = 0; i < ciIter; i++)
+            {
+                var value = gen.Generate(new PCG((uint)i, 0x9E3779B97F4A7C15UL), null!, out _);
+                try { assert(value); }
+                catch (Exception e)
+                {
+                    throw new Xunit.Sdk.XunitException(
+                        $"pinned case {i} of {ciIter} failed: {e.Message}\n{(print is null ? value?.ToString() : print(value))}", e);
+                }
+            }
+            return;
+        }
         var seconds = Seconds;
-        var seed = Environment.GetEnvironmentVariable("CsCheck_Seed") is { Length: > 0 } s ? s
-            : seconds > 0 || Environment.GetEnvironmentVariable("PUMPSIM_PROPERTY_ITER") is { Length: > 0 } ? null
-            : CiSeed;
+        var seed = Environment.GetEnvironmentVariable("CsCheck_Seed") is { Length: > 0 } s ? s : null;
         if (seconds > 0) gen.Sample(assert, seed: seed, time: seconds, threads: 1, print: print);
         else gen.Sample(assert, seed: seed, iter: Iter(ciIter), threads: 1, print: print);
     }
