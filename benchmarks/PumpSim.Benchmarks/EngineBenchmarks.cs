@@ -19,25 +19,7 @@ public class EngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var start = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var refills = Enumerable.Range(1, 12)
-            .Select(i => new TimedAction(start + SimDuration.FromDays(30 * i), i, new RefillAction(Volume.FromMl(30))))
-            .ToArray();
-        _plan = new SimulationPlan
-        {
-            Start = start,
-            Duration = SimDuration.FromDays(365),
-            Step = SimDuration.FromSeconds(StepSeconds),
-            Sample = SimDuration.FromHours(1),
-            Profile = PumpProfile.SynchroMedII40,
-            Reservoir = Volume.FromMl(40),
-            Program = TherapyProgram.Flex(FlexRepeat.Daily,
-            [
-                new FlexStep(7 * 3600, ProgramRate.McgPerDay(300)),
-                new FlexStep(22 * 3600, ProgramRate.McgPerDay(600)),
-            ]),
-            Actions = refills,
-        };
+        _plan = OneYearPlan.Build(SimDuration.FromSeconds(StepSeconds));
     }
 
     [Benchmark]

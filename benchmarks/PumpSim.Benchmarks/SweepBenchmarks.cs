@@ -25,25 +25,7 @@ public class SweepBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var start = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var refills = Enumerable.Range(1, 12)
-            .Select(i => new TimedAction(start + SimDuration.FromDays(30 * i), i, new RefillAction(Volume.FromMl(30))))
-            .ToArray();
-        var plan = new SimulationPlan
-        {
-            Start = start,
-            Duration = SimDuration.FromDays(365),
-            Step = SimDuration.FromHours(1),
-            Seed = 2026,
-            Profile = PumpProfile.SynchroMedII40,
-            Reservoir = Volume.FromMl(30),
-            Program = TherapyProgram.Flex(FlexRepeat.Daily,
-            [
-                new FlexStep(7 * 3600, ProgramRate.McgPerDay(300)),
-                new FlexStep(22 * 3600, ProgramRate.McgPerDay(600)),
-            ]),
-            Actions = refills,
-        };
+        var plan = OneYearPlan.Build(SimDuration.FromHours(1)) with { Seed = 2026, Reservoir = Volume.FromMl(30), Sample = SimDuration.FromMinutes(15) };
         _sweep = new Sweep(plan, Runs, Variation.ParseAll(
         [
             "pump.accuracy_pct=normal(0,8)",
