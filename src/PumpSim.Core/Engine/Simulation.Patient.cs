@@ -34,10 +34,28 @@ public sealed partial class Simulation
     private void InitPatient()
     {
         if (_plan.Patient is not { } p) return;
-        var initialDose = _plan.CatheterContents == CatheterContents.Drug && _plan.Program.RateAt(_plan.Start) is { } r
-            ? r.ToDose(_plan.Concentration).McgPerDay : 0;
+        var drug = _plan.CatheterContents == CatheterContents.Drug;
+        var initialDose = drug && _plan.Program.RateAt(_plan.Start) is { } r ? r.ToDose(_plan.Concentration).McgPerDay : 0;
         _patient = new PatientModel(p, initialDose);
+        // A flex program's patient has lived on the whole cycle, not on the step that runs at the
+        // start (PUMP.md §7): start at the periodic steady state of one period from now.
+        if (drug && p.StartAtSteadyState && _plan.Program.Mode == Therapy.ProgramMode.Flex)
+            _patient.StartPeriodic(FlexPeriod(_plan.Program, _plan.Start));
         if (_patient.EffectPct < WithdrawalPct) _below30Since = _plan.Start;
+    }
+
+    /// <summary>One period of a flex program from <paramref name="from"/>: (seconds, mcg/day) pieces in order.</summary>
+    private List<(long Seconds, double McgPerDay)> FlexPeriod(Therapy.TherapyProgram program, SimInstant from)
+    {
+        var end = from + SimDuration.FromSeconds(program.Repeat == Therapy.FlexRepeat.Daily ? SimDuration.SecondsPerDay : 7 * SimDuration.SecondsPerDay);
+        var pieces = new List<(long, double)>();
+        for (var t = from; t < end;)
+        {
+            var next = SimInstant.Min(program.NextChangeAfter(t), end);
+            pieces.Add((next.UnixSeconds - t.UnixSeconds, program.RateAt(t)!.Value.ToDose(_plan.Concentration).McgPerDay));
+            t = next;
+        }
+        return pieces;
     }
 
     /// <summary>A patient who starts with too little (or too much) drug is flagged at the start.</summary>
@@ -52,42 +70,54 @@ public sealed partial class Simulation
     {
         var p = _patient!;
         var start = p.State;
-        var before = p.EffectPct;
         var input = csfMass.Mcg;
+        var rate = input / seconds;
+        var before = p.EffectPct;
+        var turn = p.TurningSecond(seconds, rate);
         p.Advance(seconds, input);
         var after = p.EffectPct;
-        if (Crossed(before, after, UnderdosePct) || Crossed(before, after, WithdrawalPct) || Crossed(before, after, OverdosePct))
-            StampCrossings(seconds, input / seconds, start, before, after);
+        if (turn is null && !CrossedAny(before, after)) return;
+        // Rare: a threshold may be crossed. Each piece on either side of the turning second is
+        // monotonic, so a bisection on it finds the crossing second exactly.
+        var end = p.State;
+        p.State = start;
+        var crossings = new List<(long At, double Threshold, bool Below, double Effect)>(3);
+        if (turn is { } m)
+        {
+            var atTurn = p.EffectPctAfter(m, rate);
+            FindCrossings(0, before, m, atTurn, rate, crossings);
+            FindCrossings(m, atTurn, seconds, after, rate, crossings);
+        }
+        else FindCrossings(0, before, seconds, after, rate, crossings);
+        p.State = end;
+        // OrderBy is stable: two crossings in one second keep their piece order.
+        foreach (var (offset, threshold, below, effect) in crossings.OrderBy(c => c.At))
+            OnThreshold(Now + SimDuration.FromSeconds(offset), threshold, below, effect);
     }
+
+    private static bool CrossedAny(double before, double after) =>
+        Crossed(before, after, UnderdosePct) || Crossed(before, after, WithdrawalPct) || Crossed(before, after, OverdosePct);
 
     private static bool Crossed(double before, double after, double threshold) => (before < threshold) != (after < threshold);
 
-    /// <summary>Rewinds to the start of the segment, bisects for the second of each crossing, and
-    /// applies the flag changes in time order. Runs only on the rare segment that crosses.</summary>
-    private void StampCrossings(long seconds, double rate, (double, double) start, double before, double after)
+    /// <summary>Bisects a monotonic piece (lo, hi] of the current segment for the second of each
+    /// threshold it crosses; the model's state is the segment's start.</summary>
+    private void FindCrossings(long lo, double atLo, long hi, double atHi, double rate, List<(long, double, bool, double)> into)
     {
         var p = _patient!;
-        var end = p.State;
-        p.State = start;
-        var crossings = new List<(long At, double Threshold, double Effect)>(3);
         foreach (var t in (ReadOnlySpan<double>)[UnderdosePct, WithdrawalPct, OverdosePct])
         {
-            if (!Crossed(before, after, t)) continue;
-            var below = after < t;
-            long lo = 0, hi = seconds;
-            while (hi - lo > 1)
+            if (!Crossed(atLo, atHi, t)) continue;
+            var below = atHi < t;
+            long a = lo, b = hi;
+            while (b - a > 1)
             {
-                var mid = lo + (hi - lo) / 2;
-                if ((p.EffectPctAfter(mid, rate) < t) == below) hi = mid; else lo = mid;
+                var mid = a + (b - a) / 2;
+                if ((p.EffectPctAfter(mid, rate) < t) == below) b = mid; else a = mid;
             }
-            // The effect at the crossing second, not at the end of the step, so the event reads
-            // the same at any step size.
-            crossings.Add((hi, t, p.EffectPctAfter(hi, rate)));
+            // The effect at the crossing second, not at the end of the segment.
+            into.Add((b, t, below, p.EffectPctAfter(b, rate)));
         }
-        p.State = end;
-        crossings.Sort((a, b) => a.At.CompareTo(b.At));
-        foreach (var (offset, threshold, effect) in crossings)
-            OnThreshold(Now + SimDuration.FromSeconds(offset), threshold, after < threshold, effect);
     }
 
     private void OnThreshold(SimInstant at, double threshold, bool below, double effect)

@@ -11,10 +11,10 @@ using PumpSim.Core.Units;
 namespace PumpSim.Core.Engine;
 
 /// <summary>One simulation: one virtual clock (an Rx <see cref="HistoricalScheduler"/> started at the
-/// scenario start), the firmware, the plant and the optional patient. The loop walks in steps of
-/// <see cref="SimulationPlan.Step"/> and splits a step at every breakpoint (schedule boundary,
-/// action, timer, threshold crossing), so totals and event instants do not depend on the step.
-/// A step with nothing new is a few integer operations: no allocation, no Fire, no OnNext.</summary>
+/// scenario start), the firmware, the plant and the optional patient. The clock jumps between
+/// breakpoints (schedule boundary, action, timer, sample, threshold crossing), so totals and event
+/// instants do not depend on <see cref="SimulationPlan.Step"/>, which only paces `play`.
+/// Advancing with nothing new is a few integer operations: no allocation, no Fire, no OnNext.</summary>
 public sealed partial class Simulation : IDisposable
 {
     private readonly SimulationPlan _plan;
@@ -84,19 +84,16 @@ public sealed partial class Simulation : IDisposable
     {
         if (!_started) Begin();
         if (target > _plan.End) target = _plan.End;
-        var step = _plan.Step.Seconds;
+        // The clock jumps from breakpoint to breakpoint: between two of them every rate is constant
+        // and every world advances in closed form, so nothing is computed for an instant at which
+        // nothing can change. The step does not enter here at all (it only paces `play`), which is
+        // why every output is the same at any step and a year costs the same at 1 s as at 1 h.
         while (Now < target)
         {
-            // Steps sit on a grid from the start, so a breakpoint never shifts later steps.
-            var k = (Now.UnixSeconds - _plan.Start.UnixSeconds) / step + 1;
-            var stepEnd = SimInstant.Min(SimInstant.FromUnixSeconds(_plan.Start.UnixSeconds + k * step), target);
-            while (Now < stepEnd)
-            {
-                var segEnd = SimInstant.Min(stepEnd, _nextBreak);
-                Integrate(segEnd.UnixSeconds - Now.UnixSeconds);
-                Now = segEnd;
-                if (Now >= _nextBreak) OnBreakpoint();
-            }
+            var segEnd = SimInstant.Min(target, _nextBreak);
+            Integrate(segEnd.UnixSeconds - Now.UnixSeconds);
+            Now = segEnd;
+            if (Now >= _nextBreak) OnBreakpoint();
         }
         if (Now >= _plan.End && !_finished) Finish();
     }

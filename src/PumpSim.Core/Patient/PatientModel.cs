@@ -60,6 +60,45 @@ public sealed class PatientModel
         return Evolve(seconds, inputMcgPerSecond, ek, ee, cross).Ce / _ceMaintained * 100;
     }
 
+    /// <summary>The whole second inside (0, <paramref name="seconds"/>) at which the effect turns
+    /// (a peak or a trough) under a constant input, or null if it is monotonic there. With a constant
+    /// input the effect is cInf + B·e^(−ke0·t) + C·e^(−k·t), which turns at most once; splitting a
+    /// segment there makes each piece monotonic, so a threshold crossed and re-crossed inside one
+    /// segment is still found, whatever the segment's length.</summary>
+    public long? TurningSecond(long seconds, double inputMcgPerSecond)
+    {
+        if (seconds < 2) return null;
+        var cInf = inputMcgPerSecond / _k / _volumeMl;
+        var a0 = _amount - inputMcgPerSecond / _k;
+        if (Math.Abs(_ke0 - _k) < 1e-15) return null;
+        var c = a0 / _volumeMl * _ke0 / (_ke0 - _k);
+        var b = _ce - cInf - c;
+        if (b == 0 || c == 0) return null;
+        // d ce/dt = −ke0·B·e^(−ke0·t) − k·C·e^(−k·t) = 0  ⇔  e^((k−ke0)·t) = −k·C / (ke0·B)
+        var ratio = -_k * c / (_ke0 * b);
+        if (!(ratio > 0)) return null;
+        var t = Math.Log(ratio) / (_k - _ke0);
+        if (!(t > 0) || t >= seconds) return null;
+        var whole = (long)Math.Round(t);
+        return whole > 0 && whole < seconds ? whole : null;
+    }
+
+    /// <summary>Starts at the periodic steady state of a repeating input: the state that one period
+    /// of <paramref name="pieces"/> (seconds, mcg/day each, in order from now) returns to. A flex
+    /// program's patient then starts as if it had been on that program for weeks.</summary>
+    public void StartPeriodic(IReadOnlyList<(long Seconds, double McgPerDay)> pieces)
+    {
+        // Each period shrinks the distance to the periodic orbit by e^(−ke0·T) at least (about 0.09
+        // for a day at a 7-h half-life), so 40 periods are far below double precision.
+        (_amount, _ce) = (0, 0);
+        for (var n = 0; n < 40; n++)
+            foreach (var (seconds, mcgPerDay) in pieces)
+                if (seconds > 0) (_amount, _ce) = Evolve(seconds, mcgPerDay / 86_400, Factors(seconds));
+    }
+
+    private (double Amount, double Ce) Evolve(long seconds, double rate, (double Ek, double Ee, double Cross) f) =>
+        Evolve(seconds, rate, f.Ek, f.Ee, f.Cross);
+
     private void Cache(long seconds)
     {
         (_ek, _ee, _cross) = Factors(seconds);

@@ -30,6 +30,10 @@ public sealed class Catheter
     /// <summary>Drug concentration (mcg/mL) of what the tip delivers next.</summary>
     public double TipConcentrationMcgPerMl => _count == 0 ? 0 : _ring[_head].ConcentrationMcgPerMl;
 
+    /// <summary>The volume of the parcel at the tip while another, different one follows it (the
+    /// instant it is used up the tip concentration changes); null for a uniform catheter.</summary>
+    public Volume? HeadVolumeBeforeChange => _count > 1 ? _ring[_head].Volume : null;
+
     public string State => Fault switch
     {
         CatheterFaultKind.None or CatheterFaultKind.Repair or CatheterFaultKind.Revision => "patent",
