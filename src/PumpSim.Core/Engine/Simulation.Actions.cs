@@ -116,11 +116,7 @@ public sealed partial class Simulation
                 new("reservoir_true_ml", _reservoir.Volume.Ml), new("programmed_ml", _estimate.Ml),
                 new("concentration_mcg_per_ml", concentration.McgPerMl));
         }
-        if (oldConcentration != _fwConcentration)
-        {
-            _previousConcentration = oldConcentration;
-            ProgramChanged(_program, _program, oldConcentration, "concentration change");
-        }
+        if (oldConcentration != _fwConcentration) ConcentrationChanged(oldConcentration);
         _reservoirState.Refilled();
         if (_reservoirState.State != ReservoirCondition.Empty) _alarms.ConditionGone(AlarmIds.EmptyReservoir, Now);
         if (_reservoirState.State == ReservoirCondition.Ok) _alarms.ConditionGone(AlarmIds.LowReservoir, Now);
@@ -150,6 +146,26 @@ public sealed partial class Simulation
         _therapy.Programmed();
     }
 
+    /// <summary>The firmware now converts at a new concentration. The standing mcg/day program may
+    /// need a flow outside the range: that is rejected with the numbers, and the pump runs the
+    /// nearest rate it can; program-changed then says what it really runs (PUMP.md §3).</summary>
+    private void ConcentrationChanged(Concentration oldConcentration)
+    {
+        _previousConcentration = oldConcentration;
+        _fwPumpedSinceChange = Volume.Zero;
+        var why = "concentration change";
+        try { _plan.Profile.Check(_program, _fwConcentration); }
+        catch (ProgramRejectedException e)
+        {
+            var runs = AverageProgramFlow();
+            Emit(EventTypes.ProgramRejected, new("reason", e.Message), new("program", _program.Describe()),
+                new("concentration_mcg_per_ml", _fwConcentration.McgPerMl),
+                new("runs_ml_per_day", Math.Round(runs / 1e9, 6)), new("runs_mcg_per_day", Math.Round(runs / 1e9 * _fwConcentration.McgPerMl, 3)));
+            why = "concentration change; the program is out of the flow range, the pump runs the nearest rate it can";
+        }
+        ProgramChanged(_program, _program, oldConcentration, why);
+    }
+
     private void ProgramChanged(TherapyProgram old, TherapyProgram @new, Concentration oldConcentration, string why)
     {
         var oldDose = ProgramDose(old, oldConcentration);
@@ -159,7 +175,7 @@ public sealed partial class Simulation
             new("new_mcg_per_day", Math.Round(newDose, 3)), new("reason", why));
     }
 
-    /// <summary>Mean mcg/day of a program at a concentration (for the program-changed log).</summary>
+    /// <summary>Mean mcg/day a program runs at a concentration (for the program-changed log).</summary>
     private double ProgramDose(TherapyProgram p, Concentration c)
     {
         var saved = (_program, _fwConcentration);
@@ -182,16 +198,22 @@ public sealed partial class Simulation
     {
         if (!CanBolus(kind)) return;
         var volume = Volume.FromMl(doseMcg / _fwConcentration.McgPerMl);
-        StartFlowBolus(kind, volume, duration, replacesBasal: false, doseMcg);
+        _bolus = StartFlowBolus(kind, volume, duration, replacesBasal: false, doseMcg);
     }
 
-    private void StartFlowBolus(string kind, Volume volume, SimDuration duration, bool replacesBasal, double doseMcg)
+    private ActiveBolus StartFlowBolus(string kind, Volume volume, SimDuration duration, bool replacesBasal, double doseMcg)
     {
         var rate = (long)Math.Round(volume.Picolitres * (double)SimDuration.SecondsPerDay / duration.Seconds);
-        _bolus = new ActiveBolus(kind, rate, Now + duration, replacesBasal);
+        var bolus = new ActiveBolus(kind, rate, duration.Seconds, replacesBasal, doseMcg, volume, Now);
         Emit(EventTypes.BolusStarted, new("kind", kind), new("dose_mcg", Math.Round(doseMcg, 3)), new("volume_ml", volume.Ml),
             new("duration", duration.ToString()), new("capped", rate > _plan.Profile.MaxFlow.PicolitresPerDay));
+        return bolus;
     }
+
+    /// <summary>A bolus ends when its volume is given; a capped one says how long it really took.</summary>
+    private void FinishBolus(ActiveBolus b) =>
+        Emit(EventTypes.BolusFinished, new("kind", b.Kind), new("dose_mcg", Math.Round(b.DoseMcg, 3)), new("volume_ml", b.Volume.Ml),
+            new("duration", (Now - b.Started).ToString()), new("capped", b.Capped));
 
     /// <summary>Pushes the catheter's dead volume at the pump's highest rate (after implant or revision).</summary>
     private void StartPrimingBolus()
@@ -199,12 +221,13 @@ public sealed partial class Simulation
         if (!CanBolus("priming")) return;
         var rate = _plan.Profile.MaxFlow.PicolitresPerDay;
         var seconds = Math.Max(1, (_fwCatheterVolume.Picolitres * SimDuration.SecondsPerDay + rate - 1) / rate);
-        StartFlowBolus("priming", _fwCatheterVolume, SimDuration.FromSeconds(seconds), replacesBasal: true,
+        _bolus = StartFlowBolus("priming", _fwCatheterVolume, SimDuration.FromSeconds(seconds), replacesBasal: true,
             _fwCatheterVolume.Ml * _fwConcentration.McgPerMl);
     }
 
-    /// <summary>After a concentration change: runs the old-concentration fluid in the tubing and catheter
-    /// out at the rate that keeps the dose right, then the new program rate takes over.</summary>
+    /// <summary>After a concentration change: runs the old-concentration fluid still in the tubing and
+    /// catheter out at the rate that keeps the dose right, then the new program rate takes over. The
+    /// firmware knows how much is left: its catheter volume minus what it pumped since the change.</summary>
     private void StartBridgeBolus()
     {
         if (_previousConcentration is not { } old || old == _fwConcentration)
@@ -212,13 +235,21 @@ public sealed partial class Simulation
             Emit(EventTypes.BolusDenied, new("kind", "bridge"), new("reason", "no concentration change to bridge"));
             return;
         }
+        var left = _fwCatheterVolume - Volume.Min(_fwPumpedSinceChange, _fwCatheterVolume);
+        if (left.IsZero)
+        {
+            Emit(EventTypes.BolusDenied, new("kind", "bridge"),
+                new("reason", $"nothing to bridge: {_fwPumpedSinceChange.Ml:0.######} mL pumped since the concentration change already flushed the {_fwCatheterVolume.Ml:0.######} mL catheter"));
+            return;
+        }
         if (!CanBolus("bridge")) return;
         var dose = _program.RateAt(Now)?.ToDose(_fwConcentration) ?? DoseRate.Zero;
         if (dose.NanogramsPerDay == 0) { Emit(EventTypes.BolusDenied, new("kind", "bridge"), new("reason", "no basal dose to bridge")); return; }
         var rate = FlowRate.From(dose, old).PicolitresPerDay;
-        var seconds = Math.Max(1, (_fwCatheterVolume.Picolitres * SimDuration.SecondsPerDay + rate - 1) / rate);
-        StartFlowBolus("bridge", _fwCatheterVolume, SimDuration.FromSeconds(seconds), replacesBasal: true,
-            _fwCatheterVolume.Ml * old.McgPerMl);
+        var seconds = Math.Max(1, (left.Picolitres * SimDuration.SecondsPerDay + rate - 1) / rate);
+        CloseBridgePricing();
+        _bridgePrice = old;
+        _bolus = StartFlowBolus("bridge", left, SimDuration.FromSeconds(seconds), replacesBasal: true, left.Ml * old.McgPerMl);
     }
 
     private void RequestPtm()
@@ -238,7 +269,7 @@ public sealed partial class Simulation
         _ptmAccepted.Add(Now);
         var volume = Volume.FromMl(settings!.DoseMcg / _fwConcentration.McgPerMl);
         var rate = (long)Math.Round(volume.Picolitres * (double)SimDuration.SecondsPerDay / settings.Duration.Seconds);
-        _ptmBolus = new ActiveBolus("ptm", rate, Now + settings.Duration, ReplacesBasal: false);
+        _ptmBolus = new ActiveBolus("ptm", rate, settings.Duration.Seconds, replacesBasal: false, settings.DoseMcg, volume, Now);
         Emit(EventTypes.PtmRequestAccepted, new("dose_mcg", settings.DoseMcg), new("duration", settings.Duration.ToString()),
             new("accepted_last_24h", (long)_ptmAccepted.Count));
     }
@@ -297,6 +328,8 @@ public sealed partial class Simulation
         _stallPermanent = false; _stallEpisodes.Clear(); _stallUntil = Now; _mriHold = false; _mriRecoveryAt = Now;
         _accuracyPct = 0;
         _bolus = null; _ptmBolus = null;
+        // The new firmware knows of no concentration change: nothing to bridge.
+        _previousConcentration = null; _fwPumpedSinceChange = Volume.Zero;
         Emit(EventTypes.PumpReplaced, new EventField("reservoir_ml", _reservoir.Volume.Ml));
         _alarms.ResetAll(Now);
         _battery.PumpReplaced();

@@ -10,11 +10,32 @@ namespace PumpSim.Core.Engine;
 /// what a real firmware could: its own stroke count, the rotor, the battery. Never the plant's truth.</summary>
 public sealed partial class Simulation
 {
-    private sealed record ActiveBolus(string Kind, long RatePerDay, SimInstant End, bool ReplacesBasal);
+    /// <summary>A running bolus. Its dose is fixed: <see cref="WorkLeft"/> starts at its nominal rate ×
+    /// duration (pL·s/day) and falls by the flow it is actually given, so a bolus held back by the
+    /// maximum flow runs longer and still delivers its whole volume (PUMP.md §3).</summary>
+    private sealed class ActiveBolus(string kind, long ratePerDay, long seconds, bool replacesBasal, double doseMcg, Volume volume, SimInstant started)
+    {
+        public string Kind { get; } = kind;
+        public long RatePerDay { get; } = ratePerDay;
+        public bool ReplacesBasal { get; } = replacesBasal;
+        public double DoseMcg { get; } = doseMcg;
+        public Volume Volume { get; } = volume;
+        public SimInstant Started { get; } = started;
+        public Int128 WorkLeft { get; set; } = (Int128)ratePerDay * seconds;
+        /// <summary>The flow it is given now (pL/day): its rate, or less when the sum is capped.</summary>
+        public long Given { get; set; }
+        public bool Capped { get; set; }
+        public bool Done => WorkLeft <= 0;
+        public SimInstant EndAt(SimInstant now) =>
+            Done ? now : Given <= 0 ? SimInstant.MaxValue : now + SimDuration.FromSeconds((long)Int128.Min((WorkLeft + Given - 1) / Given, 1L << 40));
+    }
 
     private TherapyProgram _program = null!;
     private Concentration _fwConcentration;
     private Concentration? _previousConcentration;
+    /// <summary>Nominal volume of the strokes seen complete since the last concentration change: with
+    /// its programmed catheter volume, the firmware knows how much old drug is left to bridge.</summary>
+    private Volume _fwPumpedSinceChange;
     private Volume _estimate, _fwCatheterVolume;
     private TherapyMachine _therapy = null!;
     private readonly MotorMachine _motor = new();
@@ -56,7 +77,7 @@ public sealed partial class Simulation
     {
         switch (_program.Mode)
         {
-            case ProgramMode.Continuous: return _program.Rate!.Value.ToFlow(_fwConcentration).PicolitresPerDay;
+            case ProgramMode.Continuous: return RunnableFlow(_program.Rate!.Value);
             case ProgramMode.MinimumRate: return _plan.Profile.MinimumRate.PicolitresPerDay;
             case ProgramMode.Stopped: return 0;
         }
@@ -66,7 +87,7 @@ public sealed partial class Simulation
         {
             var start = _program.Steps[i].StartSecond;
             var end = i + 1 < _program.Steps.Count ? _program.Steps[i + 1].StartSecond : _program.Steps[0].StartSecond + period;
-            sum += (Int128)_program.Steps[i].Rate.ToFlow(_fwConcentration).PicolitresPerDay * (end - start);
+            sum += (Int128)RunnableFlow(_program.Steps[i].Rate) * (end - start);
         }
         return (long)(sum / period);
     }
@@ -75,20 +96,42 @@ public sealed partial class Simulation
 
     private double BatteryDaysRemaining => BatteryModel.DaysLeft(_charge, AverageProgramFlow());
 
-    /// <summary>The flow the prescription calls for now: the program's rate whatever the therapy
-    /// state, with the boluses that run, capped. What `programmed` means in every output.</summary>
-    private long PrescribedRate()
+    /// <summary>The flow the pump can run for a programmed rate: the program's flow, held inside the
+    /// flow range. Only a concentration change can put a standing mcg/day program outside it (a
+    /// `program` outside it is rejected); the pump then runs the nearest rate it can, and the log
+    /// says so (program-rejected, then program-changed with what it runs).</summary>
+    private long RunnableFlow(ProgramRate rate)
     {
-        long basal = _program.Mode switch
+        var flow = rate.ToFlow(_fwConcentration).PicolitresPerDay;
+        return flow <= 0 ? 0 : Math.Clamp(flow, _plan.Profile.MinFlow.PicolitresPerDay, _plan.Profile.MaxFlow.PicolitresPerDay);
+    }
+
+    /// <summary>Basal, bolus and PTM flows for a basal flow, capped at the maximum flow in that order:
+    /// the basal first, then the bolus (priming and bridge boluses replace the basal), then PTM.</summary>
+    private (long Basal, long Bolus, long Ptm) Parts(long basal, long roomBasal)
+    {
+        var max = _plan.Profile.MaxFlow.PicolitresPerDay;
+        var room = Math.Max(0, max - Math.Min(roomBasal, max));
+        long bolus = 0, ptm = 0;
+        if (_bolus is { } b)
         {
-            ProgramMode.Continuous or ProgramMode.Flex => _program.RateAt(Now)!.Value.ToFlow(_fwConcentration).PicolitresPerDay,
-            ProgramMode.MinimumRate => _plan.Profile.MinimumRate.PicolitresPerDay,
-            _ => 0,
-        };
-        var total = basal;
-        if (_bolus is { } b) total = b.ReplacesBasal ? b.RatePerDay : total + b.RatePerDay;
-        if (_ptmBolus is { } p) total += p.RatePerDay;
-        return Math.Min(total, _plan.Profile.MaxFlow.PicolitresPerDay);
+            if (b.ReplacesBasal) { basal = 0; room = max; }
+            bolus = Math.Min(b.RatePerDay, room);
+            room -= bolus;
+        }
+        if (_ptmBolus is { } p) ptm = Math.Min(p.RatePerDay, room);
+        return (basal, bolus, ptm);
+    }
+
+    /// <summary>The flows the prescription calls for now: the program's rate whatever the therapy
+    /// state (not held to the flow range: it is the clinician's mcg/day), with the boluses that run.
+    /// What `programmed` means in every output; the boluses' progress follows it.</summary>
+    private (long Basal, long Bolus, long Ptm) PrescribedParts()
+    {
+        var rate = _program.Mode is ProgramMode.Continuous or ProgramMode.Flex ? _program.RateAt(Now) : null;
+        long basal = rate is { } r ? r.ToFlow(_fwConcentration).PicolitresPerDay
+            : _program.Mode == ProgramMode.MinimumRate ? _plan.Profile.MinimumRate.PicolitresPerDay : 0;
+        return Parts(basal, rate is { } rr ? RunnableFlow(rr) : basal);
     }
 
     /// <summary>The flow the firmware commands now: basal by therapy state, boluses on top, capped.</summary>
@@ -96,15 +139,13 @@ public sealed partial class Simulation
     {
         long basal = _therapy.State switch
         {
-            TherapyState.Infusing => _program.RateAt(Now)?.ToFlow(_fwConcentration).PicolitresPerDay ?? 0,
+            TherapyState.Infusing => _program.RateAt(Now) is { } r ? RunnableFlow(r) : 0,
             TherapyState.MinimumRate or TherapyState.SafeState => _plan.Profile.MinimumRate.PicolitresPerDay,
             _ => 0,
         };
         if (_therapy.State != TherapyState.Infusing) return basal;
-        var total = basal;
-        if (_bolus is { } b) total = b.ReplacesBasal ? b.RatePerDay : total + b.RatePerDay;
-        if (_ptmBolus is { } p) total += p.RatePerDay;
-        return Math.Min(total, _plan.Profile.MaxFlow.PicolitresPerDay);
+        var (b, bolus, ptm) = Parts(basal, basal);
+        return b + bolus + ptm;
     }
 
     /// <summary>Fires the triggers whose conditions changed. Returns true if anything changed.</summary>
@@ -173,15 +214,16 @@ public sealed partial class Simulation
     /// <summary>Timers due now: bolus ends, stall episodes, MRI scan end, patient timers.</summary>
     private void HandleTimers()
     {
-        if (_bolus is { } b && b.End <= Now)
+        if (_bolus is { Done: true } b)
         {
+            if (b.Kind == "bridge") CloseBridgePricing();
             _bolus = null;
-            Emit(EventTypes.BolusFinished, new EventField("kind", b.Kind));
+            FinishBolus(b);
         }
-        if (_ptmBolus is { } p && p.End <= Now)
+        if (_ptmBolus is { Done: true } p)
         {
             _ptmBolus = null;
-            Emit(EventTypes.BolusFinished, new EventField("kind", p.Kind));
+            FinishBolus(p);
         }
         while (_stallEpisodes.Count > 0 && _stallEpisodes[0].Start <= Now)
         {
@@ -207,14 +249,21 @@ public sealed partial class Simulation
         Consider(_nextSample);
         if (_nextProbe < _probes.Length) Consider(_probes[_nextProbe]);
         Consider(_program.NextChangeAfter(Now)); // the prescription follows flex steps in every state
-        if (_bolus is { } b) Consider(b.End);
-        if (_ptmBolus is { } p) Consider(p.End);
+        if (_bolus is { } b) Consider(b.EndAt(Now));
+        if (_ptmBolus is { } p) Consider(p.EndAt(Now));
         if (_stallEpisodes.Count > 0) Consider(_stallEpisodes[0].Start);
         Consider(_stallUntil);
         Consider(_mriScanEnd);
         Consider(_mriRecoveryAt);
         Consider(_alarms.NextDue());
-        if (_patient is not null) Consider(NextPatientTimer());
+        if (_patient is not null)
+        {
+            Consider(NextPatientTimer());
+            // The patient's input is drug mass per second: it changes when a different parcel
+            // reaches the tip, so that instant is a breakpoint (PUMP.md §7).
+            if (_cathRate > 0 && _catheter.Fault != CatheterFaultKind.Migration && _catheter.HeadVolumeBeforeChange is { } head)
+                ConsiderIn(_cathInt.SecondsUntil(_cathRate, head.Picolitres));
+        }
         if (_estRate > 0)
         {
             if (_estimate > _plan.LowReservoirAlarm) ConsiderIn(_estInt.SecondsUntil(_estRate, (_estimate - _plan.LowReservoirAlarm).Picolitres));

@@ -33,7 +33,7 @@ public sealed partial class Simulation
         return new TelemetrySample(
             Now,
             TherapyStateName,
-            _rxRate / 1e9 * _fwConcentration.McgPerMl,
+            (_rxRate * _fwConcentration.McgPerMl + _rxBridgeRate * _bridgePrice.McgPerMl) / 1e9,
             (_leakRate + _cathRate) / 1e9,
             _reservoir.Volume.Ml,
             _estimate.Ml,

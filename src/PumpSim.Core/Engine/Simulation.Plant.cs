@@ -18,21 +18,31 @@ public sealed partial class Simulation
     private readonly List<(SimInstant Start, SimInstant End)> _stallEpisodes = [];
 
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
-    private long _rxRate, _cmdRate, _estRate, _leakRate, _cathRate, _drainRate;
-    private FlowIntegrator _rxInt, _estInt, _leakInt, _cathInt, _drainInt;
+    private long _rxRate, _rxBridgeRate, _cmdRate, _estRate, _leakRate, _cathRate, _drainRate;
+    private FlowIntegrator _rxInt, _rxBridgeInt, _estInt, _leakInt, _cathInt, _drainInt;
     private Volume _pumped; // what the motor truly drew out of the reservoir (not a pocket fill)
     // Programmed dose = the prescription (the active program and boluses, whatever the pump falls
     // back to) × the firmware's concentration, summed per concentration epoch (closed at each
     // concentration change) so the per-step path adds a volume only. Delivered ÷ programmed then
     // shows a missed refill, a stall or end of service.
-    private Volume _commandedThisEpoch;
+    // A bridge bolus keeps the dose right with the old drug, so its share of the prescription is
+    // priced at the old concentration (PUMP.md §3), in a volume of its own.
+    private Volume _commandedThisEpoch, _bridgeCommanded;
+    private Concentration _bridgePrice;
     private Mass _programmedEarlierEpochs;
-    private Mass ProgrammedMass => _programmedEarlierEpochs + _commandedThisEpoch * _fwConcentration;
+    private Mass ProgrammedMass => _programmedEarlierEpochs + _commandedThisEpoch * _fwConcentration + _bridgeCommanded * _bridgePrice;
 
     private void CloseProgrammedEpoch()
     {
         _programmedEarlierEpochs = ProgrammedMass;
         _commandedThisEpoch = Volume.Zero;
+        _bridgeCommanded = Volume.Zero;
+    }
+
+    private void CloseBridgePricing()
+    {
+        _programmedEarlierEpochs += _bridgeCommanded * _bridgePrice;
+        _bridgeCommanded = Volume.Zero;
     }
 
     private void InitPlant()
@@ -56,7 +66,12 @@ public sealed partial class Simulation
 
     private void RecomputeRates()
     {
-        _rxRate = PrescribedRate();
+        var rx = PrescribedParts();
+        var bridge = _bolus is { Kind: "bridge" };
+        _rxRate = rx.Basal + (bridge ? 0 : rx.Bolus) + rx.Ptm;
+        _rxBridgeRate = bridge ? rx.Bolus : 0;
+        if (_bolus is { } b) { b.Given = rx.Bolus; b.Capped |= rx.Bolus < b.RatePerDay; }
+        if (_ptmBolus is { } p) { p.Given = rx.Ptm; p.Capped |= rx.Ptm < p.RatePerDay; }
         _cmdRate = CommandedRate();
         var turning = !PlantStalled;
         _estRate = turning ? _cmdRate : 0;
@@ -92,10 +107,14 @@ public sealed partial class Simulation
     {
         if (seconds <= 0) return;
         if (_rxRate > 0) _commandedThisEpoch += Volume.FromPicolitres(_rxInt.Advance(_rxRate, seconds));
+        if (_rxBridgeRate > 0) _bridgeCommanded += Volume.FromPicolitres(_rxBridgeInt.Advance(_rxBridgeRate, seconds));
+        if (_bolus is { Given: > 0 } b) b.WorkLeft -= (Int128)b.Given * seconds;
+        if (_ptmBolus is { Given: > 0 } p) p.WorkLeft -= (Int128)p.Given * seconds;
         if (_estRate > 0)
         {
             var v = _estInt.Advance(_estRate, seconds);
             _estimate = Volume.FromPicolitres(Math.Max(0, _estimate.Picolitres - v));
+            _fwPumpedSinceChange += Volume.FromPicolitres(v);
         }
         if (_drainRate > 0) _charge = Math.Max(0, _charge - _drainInt.Advance(_drainRate, seconds));
 
