@@ -52,6 +52,9 @@ public sealed class Dashboard(Simulation sim, string title, string description =
         pump.AddRow("Reservoir", $"[blue]{Gauge(s.ReservoirEstimatedMl, cap)}[/] {N(s.ReservoirEstimatedMl),5} mL");
         pump.AddRow("Battery", $"{N(s.BatteryDaysRemaining, "0")} days");
         pump.AddRow("Motor", s.MotorState == "running" ? "running" : "[red]stalled[/]");
+        // Both concentrations, while they differ: the classic programming error is visible only here.
+        var wrongEntry = Math.Abs(s.ConcentrationMcgPerMl - s.ProgrammedConcentrationMcgPerMl) > 0.0005 && s.ReservoirTrueMl > 0;
+        if (wrongEntry) pump.AddRow("Drug (told)", $"{N(s.ProgrammedConcentrationMcgPerMl, "0.###")} mcg/mL");
 
         var body = new Grid().AddColumn().AddColumn();
         body.AddRow("[bold]Body receives[/]", "");
@@ -61,6 +64,8 @@ public sealed class Dashboard(Simulation sim, string title, string description =
             ? $"[red]{Gauge(0, cap)} EMPTY[/]"
             : $"[green]{Gauge(s.ReservoirTrueMl, cap)}[/] {N(s.ReservoirTrueMl),5} mL");
         body.AddRow("Catheter", s.CatheterState == "patent" ? "patent" : $"[red]{s.CatheterState}[/]");
+        if (wrongEntry) body.AddRow("Drug (real)", $"[red]{N(s.ConcentrationMcgPerMl, "0.###")} mcg/mL[/]");
+        if (sim.PumpFlipped) body.AddRow("Pump", "[red]flipped: port faces inward[/]");
         body.AddRow("Patient*", s.PatientEffectPct is { } e ? PatientText(e, s.PatientSpasticity ?? 0) : "[grey](no patient model)[/]");
         if (s.PatientEffectPct is not null) body.AddRow("Risk*", RiskText());
 

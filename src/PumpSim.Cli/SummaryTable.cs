@@ -20,7 +20,14 @@ public static class SummaryTable
         table.AddRow("Scenario", Markup.Escape($"{r.ScenarioId} (seed {r.Seed})"));
         table.AddRow("Period", $"{r.Start} → {r.End} ({N((r.End - r.Start).TotalDays, "0.##")} days)");
         table.AddRow("Dose prescribed", $"{N(t.ProgrammedMcg, "0.0")} mcg");
-        var share = t.ProgrammedMcg > 0 ? $" ({N(t.DeliveredCsfMcg / t.ProgrammedMcg * 100, "0.0")} %)" : "";
+        var share = "";
+        if (t.ProgrammedMcg > 0)
+        {
+            // Over-delivery is flagged as loudly as under-delivery (the report's thresholds).
+            var pct = t.DeliveredCsfMcg / t.ProgrammedMcg * 100;
+            share = $" ({N(pct, "0.0")} % of prescribed)" + (pct > Reports.AtAGlance.DoseRedHighPct ? " [red bold]OVERDOSE[/]"
+                : pct < Reports.AtAGlance.DoseRedLowPct ? " [red bold]UNDERDOSE[/]" : "");
+        }
         table.AddRow("Delivered to CSF", $"{N(t.DeliveredCsfMcg, "0.0")} mcg{share}");
         if (t.LeakedMcg > 0) table.AddRow("Leaked to tissue", $"{N(t.LeakedMcg, "0.0")} mcg");
         if (t.PocketMcg > 0) table.AddRow("Into the pocket", $"{N(t.PocketMcg, "0.0")} mcg");

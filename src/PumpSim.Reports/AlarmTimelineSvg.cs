@@ -23,7 +23,9 @@ internal static class AlarmTimelineSvg
         (EventTypes.Refill, "refill", true), (EventTypes.PocketFill, "pocket fill", true),
         (EventTypes.CatheterFault, "fault", true), (EventTypes.MotorStall, "stall", true),
         (EventTypes.MriStarted, "MRI", true), (EventTypes.PumpReplaced, "replace", true),
-        (EventTypes.ReservoirEmptyTrue, "empty", true),
+        (EventTypes.ReservoirEmptyTrue, "empty", true), (EventTypes.Diathermy, "diathermy", true),
+        (EventTypes.PumpFlip, "flip", true), (EventTypes.RefillRefused, "refill refused", true),
+        (EventTypes.ProgrammedConcentrationMismatch, "wrong conc.", true),
         (EventTypes.RefillDiscrepancy, "discrepancy", false), (EventTypes.RefillOverfillRefused, "overfill", false),
         (EventTypes.MotorStallRecovery, "restart", false), (EventTypes.MriEnded, "MRI end", false),
         (EventTypes.BolusStarted, "bolus", false), (EventTypes.ProgramChanged, "program", false),
@@ -37,7 +39,8 @@ internal static class AlarmTimelineSvg
         EventTypes.Refill, EventTypes.RefillDiscrepancy, EventTypes.RefillOverfillRefused, EventTypes.PocketFill,
         EventTypes.BolusStarted, EventTypes.ProgramChanged, EventTypes.CatheterFault, EventTypes.MotorStall,
         EventTypes.MotorStallRecovery, EventTypes.MriStarted, EventTypes.MriEnded, EventTypes.Interrogation,
-        EventTypes.ReservoirEmptyTrue, EventTypes.PumpReplaced,
+        EventTypes.ReservoirEmptyTrue, EventTypes.PumpReplaced, EventTypes.Diathermy, EventTypes.PumpFlip,
+        EventTypes.RefillRefused, EventTypes.ProgrammedConcentrationMismatch,
     ];
 
     public static string Render(SimulationResult r)

@@ -53,7 +53,11 @@ public static class AtAGlance
         var shown = InvariantFormat.Fixed(pct, 0) + " %";
         var level = pct < DoseRedLowPct || pct > DoseRedHighPct ? Level.Red
             : pct < DoseAmberLowPct || pct > DoseAmberHighPct ? Level.Amber : Level.Green;
-        var text = pct < DoseAmberLowPct ? $"Only {shown} of the prescribed dose reached the spinal fluid."
+        // Over-delivery is said as loudly as under-delivery: a wrong concentration entry or a
+        // decimal error shows as an overdose here, not as "OK".
+        var text = pct < DoseRedLowPct ? $"Underdose: only {shown} of the prescribed dose reached the spinal fluid."
+            : pct < DoseAmberLowPct ? $"Only {shown} of the prescribed dose reached the spinal fluid."
+            : pct > DoseRedHighPct ? $"Overdose: {shown} of the prescribed dose reached the spinal fluid."
             : pct > DoseAmberHighPct ? $"{shown} of the prescribed dose reached the spinal fluid: more than prescribed."
             : $"{shown} of the prescribed dose reached the spinal fluid, as intended.";
         return new("dose", heading, shown, text, level);

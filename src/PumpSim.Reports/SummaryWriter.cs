@@ -35,6 +35,9 @@ public static class SummaryWriter
             Number(json, "leaked_mcg", t.LeakedMcg);
             Number(json, "pocket_mcg", t.PocketMcg);
             Number(json, "withdrawn_ml", t.WithdrawnMl);
+            // Delivered ÷ prescribed, in %: above 100 is an overdose as surely as below is an underdose.
+            if (t.ProgrammedMcg > 0) Number(json, "delivered_pct_of_prescribed", t.DeliveredCsfMcg / t.ProgrammedMcg * 100);
+            else json.WriteNull("delivered_pct_of_prescribed");
             json.WriteEndObject();
 
             var f = result.Final;

@@ -6,7 +6,7 @@ namespace PumpSim.Reports;
 /// <summary>Writes telemetry.csv (SCENARIOS.md §3). Each numeric column has a fixed number of
 /// decimals so that files diff cleanly and two runs are byte-identical: mL to 6 (1 nL, below
 /// anything the pump meters), mcg to 3 (1 ng, the dose resolution), days to 2, patient figures
-/// to 3 / 2. Lines end in "\n" (like events.jsonl); quoting follows RFC 4180.</summary>
+/// to 3 / 2, concentrations (mcg/mL) to 3. Lines end in "\n" (like events.jsonl); quoting follows RFC 4180.</summary>
 public static class TelemetryCsvWriter
 {
     public const string FileName = "telemetry.csv";
@@ -14,7 +14,7 @@ public static class TelemetryCsvWriter
     public const string Header =
         "t,therapy_state,programmed_mcg_per_day,pumped_ml_per_day,reservoir_true_ml,reservoir_estimated_ml," +
         "catheter_state,delivered_csf_mcg_cumulative,leaked_mcg_cumulative,battery_days_remaining," +
-        "active_alarms,patient_spasticity,patient_effect_pct";
+        "active_alarms,patient_spasticity,patient_effect_pct,concentration_mcg_per_ml,programmed_concentration_mcg_per_ml";
 
     private const int Ml = 6, Mcg = 3, Days = 2, Spasticity = 3, EffectPct = 2;
 
@@ -42,7 +42,9 @@ public static class TelemetryCsvWriter
                .Append(InvariantFormat.Fixed(s.BatteryDaysRemaining, Days)).Append(',')
                .Append(Field(string.Join(';', s.ActiveAlarms))).Append(',')
                .Append(s.PatientSpasticity is { } sp ? InvariantFormat.Fixed(sp, Spasticity) : "").Append(',')
-               .Append(s.PatientEffectPct is { } ef ? InvariantFormat.Fixed(ef, EffectPct) : "")
+               .Append(s.PatientEffectPct is { } ef ? InvariantFormat.Fixed(ef, EffectPct) : "").Append(',')
+               .Append(InvariantFormat.Fixed(s.ConcentrationMcgPerMl, Mcg)).Append(',')
+               .Append(InvariantFormat.Fixed(s.ProgrammedConcentrationMcgPerMl, Mcg))
                .Append('\n');
             output.Write(row);
         }

@@ -15,10 +15,11 @@ public class BundledScenarioTests
         "catheter-kink", "catheter-leak", "catheter-disconnect", "catheter-migration", "pocket-fill",
         "overinfusion", "refill-discrepancy", "flex", "ptm", "priming-bolus", "bridge-bolus",
         "low-battery-reset", "critical-memory-error", "withdrawal-risk", "titration",
+        "wrong-concentration", "diathermy", "pump-flip", "decimal-error", "unit-error",
     ];
 
     /// <summary>Topics a scenario may also name.</summary>
-    public static readonly string[] OptionalCovers = ["noncritical-memory-error", "underinfusion"];
+    public static readonly string[] OptionalCovers = ["noncritical-memory-error", "underinfusion", "overdose-risk", "programming-error"];
 
     public static readonly string[] Folders = ["training", "alarms", "dosing", "faults"];
 

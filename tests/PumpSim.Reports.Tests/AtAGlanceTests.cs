@@ -19,7 +19,7 @@ public class AtAGlanceTests
         var r = Underdosed();
         var dose = TileOf(r, "dose");
         dose.Level.Should().Be(Level.Red);
-        dose.Text.Should().Be("Only 41 % of the prescribed dose reached the spinal fluid.");
+        dose.Text.Should().Be("Underdose: only 41 % of the prescribed dose reached the spinal fluid.");
         var alarms = TileOf(r, "alarms");
         alarms.Level.Should().Be(Level.Red);
         alarms.Text.Should().Be("2 alarms raised, 1 critical (motor-stall).");

@@ -27,7 +27,7 @@ internal static class SampleRun
                 100 * d, i > 40 ? 5 * (d - 4) : 0, 2000 - d,
                 i > 80 ? ["low-reservoir", "motor-stall"] : i > 60 ? ["low-reservoir"] : [],
                 i % 10 == 3 ? null : 1.0 + 0.01 * i, i % 10 == 3 ? null : 20 + 2.4 * i, "idle",
-                i is > 40 and < 60 ? 50 : 100));
+                i is > 40 and < 60 ? 50 : 100, 500, 500));
         }
         var events = new List<PumpEvent>
         {

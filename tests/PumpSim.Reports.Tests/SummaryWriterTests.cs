@@ -14,7 +14,8 @@ public class SummaryWriterTests
         using var doc = JsonDocument.Parse(Written());
         var root = doc.RootElement;
         Keys(root).Should().Equal("scenario", "seed", "start", "end", "totals", "final", "alarms", "expectations", "disclaimer");
-        Keys(root.GetProperty("totals")).Should().Equal("programmed_mcg", "pumped_ml", "delivered_csf_mcg", "leaked_mcg", "pocket_mcg", "withdrawn_ml");
+        Keys(root.GetProperty("totals")).Should().Equal("programmed_mcg", "pumped_ml", "delivered_csf_mcg", "leaked_mcg", "pocket_mcg", "withdrawn_ml",
+            "delivered_pct_of_prescribed"); // beyond the spec: delivered ÷ prescribed, so over-delivery is as plain as under
         Keys(root.GetProperty("final")).Should().Equal("reservoir_true_ml", "reservoir_estimated_ml", "battery_days_remaining", "therapy_state");
         foreach (var a in root.GetProperty("alarms").EnumerateArray())
             Keys(a).Should().Equal("id", "priority", "raised", "cleared", "tones");

@@ -13,7 +13,7 @@ public class TelemetryCsvWriterTests
     public void Header_is_exact_and_there_is_one_row_per_sample()
     {
         var lines = Lines();
-        lines[0].Should().Be("t,therapy_state,programmed_mcg_per_day,pumped_ml_per_day,reservoir_true_ml,reservoir_estimated_ml,catheter_state,delivered_csf_mcg_cumulative,leaked_mcg_cumulative,battery_days_remaining,active_alarms,patient_spasticity,patient_effect_pct");
+        lines[0].Should().Be("t,therapy_state,programmed_mcg_per_day,pumped_ml_per_day,reservoir_true_ml,reservoir_estimated_ml,catheter_state,delivered_csf_mcg_cumulative,leaked_mcg_cumulative,battery_days_remaining,active_alarms,patient_spasticity,patient_effect_pct,concentration_mcg_per_ml,programmed_concentration_mcg_per_ml");
         lines.Should().HaveCount(1 + 100);
     }
 
@@ -21,8 +21,8 @@ public class TelemetryCsvWriterTests
     public void Numbers_have_fixed_decimals_and_patient_columns_are_empty_when_null()
     {
         var lines = Lines();
-        lines[1].Should().Be("2026-01-13T00:00:00Z,running,100.000,0.200000,20.000000,20.000000,patent,0.000,0.000,2000.00,,1.000,20.00");
-        lines[1 + 3].Should().EndWith(",,");
+        lines[1].Should().Be("2026-01-13T00:00:00Z,running,100.000,0.200000,20.000000,20.000000,patent,0.000,0.000,2000.00,,1.000,20.00,500.000,500.000");
+        lines[1 + 3].Should().EndWith(",,,500.000,500.000");
     }
 
     [Fact]

@@ -103,6 +103,10 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
                 EventTypes.TherapyStateChanged => $"therapy {e.Text("from")} → {e.Text("to")}",
                 EventTypes.CatheterFault => $"catheter: {e.Text("fault")}",
                 EventTypes.RefillDiscrepancy => $"refill discrepancy: withdrew {e.Text("withdrawn_ml")} mL, expected {e.Text("expected_ml")} mL",
+                EventTypes.ProgrammedConcentrationMismatch => $"BODY: the drug is {e.Text("concentration_mcg_per_ml")} mcg/mL, the pump was told {e.Text("programmed_concentration_mcg_per_ml")}",
+                EventTypes.RefillRefused => $"refill refused: {e.Text("reason")}",
+                EventTypes.PumpFlip => (bool?)e["flipped"] == true ? "BODY: the pump has flipped in its pocket" : "surgery: the pump is turned back",
+                EventTypes.Diathermy => $"diathermy: {e.Text("note")}",
                 EventTypes.MotorStall or EventTypes.MotorStallRecovery or EventTypes.Refill or EventTypes.PocketFill
                     or EventTypes.MriStarted or EventTypes.Interrogation or EventTypes.ProgramChanged => e.Type,
                 _ => null,

@@ -21,9 +21,12 @@ public sealed record RefillAction(
     Volume? ProgramVolume = null,
     Concentration? NewConcentration = null,
     RefillTarget Into = RefillTarget.Reservoir,
-    bool BridgeBolus = false) : ScenarioAction;
+    bool BridgeBolus = false,
+    Concentration? ProgrammedConcentration = null) : ScenarioAction;
 
-public sealed record ProgramAction(TherapyProgram Program) : ScenarioAction;
+/// <summary>A new program. <see cref="ProgrammedConcentration"/>: the concentration the clinician
+/// re-enters with it (a correction of a wrong entry); null keeps the one the pump has.</summary>
+public sealed record ProgramAction(TherapyProgram Program, Concentration? ProgrammedConcentration = null) : ScenarioAction;
 public sealed record BolusAction(double DoseMcg, SimDuration Duration) : ScenarioAction;
 public sealed record PrimingBolusAction : ScenarioAction;
 public sealed record BridgeBolusAction : ScenarioAction;
@@ -41,6 +44,10 @@ public sealed record BatteryResetAction : ScenarioAction;
 /// (default: the scenario's starting volume); the catheter and the program stay.</summary>
 public sealed record ReplacePumpAction(Volume? Reservoir = null) : ScenarioAction;
 /// <summary>Changes the pump's true accuracy from this instant (a pump that starts to over-infuse).</summary>
+/// <summary>Diathermy over the implant (PUMP.md §4): by default the motor is damaged for good.</summary>
+public sealed record DiathermyAction(bool MotorDamage = true) : ScenarioAction;
+/// <summary>The pump turns over in its pocket (or, <see cref="Corrected"/>, surgery turns it back).</summary>
+public sealed record PumpFlipAction(bool Corrected = false) : ScenarioAction;
 public sealed record AccuracyAction(double AccuracyPct) : ScenarioAction;
 public sealed record NarrationAction(string Text) : ScenarioAction;
 

@@ -16,7 +16,7 @@ public sealed partial class Simulation
             case NarrationAction n: Emit(EventTypes.Narration, new EventField("text", n.Text)); break;
             case CatheterFaultAction c: ApplyCatheter(c); break;
             case RefillAction r: ApplyRefill(r); break;
-            case ProgramAction p: ApplyProgram(p.Program); break;
+            case ProgramAction p: ApplyProgram(p.Program, p.ProgrammedConcentration); break;
             case BolusAction b: StartBolus("single", b.DoseMcg, b.Duration); break;
             case PrimingBolusAction: StartPrimingBolus(); break;
             case BridgeBolusAction: StartBridgeBolus(); break;
@@ -28,6 +28,8 @@ public sealed partial class Simulation
             case MemoryErrorAction m: ApplyMemoryError(m.Critical); break;
             case BatteryResetAction: ApplyBatteryReset(); break;
             case ReplacePumpAction r: ReplacePump(r); break;
+            case DiathermyAction d: ApplyDiathermy(d); break;
+            case PumpFlipAction f: ApplyFlip(f); break;
             case AccuracyAction a:
                 _accuracyPct = a.AccuracyPct;
                 Emit(EventTypes.AccuracyChanged, new EventField("accuracy_pct", a.AccuracyPct));
@@ -78,6 +80,16 @@ public sealed partial class Simulation
         Interrogate();
         var oldConcentration = _fwConcentration;
         var concentration = r.NewConcentration ?? _drugConcentration;
+        // The clinician enters the concentration at every refill; by default the right one.
+        var entered = r.ProgrammedConcentration ?? concentration;
+        if (r.Into == RefillTarget.Reservoir && _flipped)
+        {
+            // The port faces the body wall: the needle cannot reach the reservoir. Nothing is
+            // withdrawn or added and the firmware is not reprogrammed.
+            Emit(EventTypes.RefillRefused, new("reason", "the pump is flipped: the refill port faces inward and the needle cannot reach it"),
+                new("requested_ml", r.Add.Ml), new("reservoir_true_ml", _reservoir.Volume.Ml));
+            return;
+        }
         if (r.Into == RefillTarget.Pocket)
         {
             // The needle missed the reservoir: nothing is withdrawn, the drug goes into the pocket.
@@ -86,11 +98,11 @@ public sealed partial class Simulation
             _ledger.ToPocket.Add(injected);
             _drugConcentration = concentration;
             CloseProgrammedEpoch();
-            _fwConcentration = concentration;
+            _fwConcentration = entered;
             _estimate = Volume.Min(r.ProgramVolume ?? r.Add, _plan.Profile.Capacity);
             Emit(EventTypes.PocketFill, new("injected_ml", r.Add.Ml), new("injected_mcg", injected.Mass.Mcg),
                 new("programmed_ml", _estimate.Ml), new("reservoir_true_ml", _reservoir.Volume.Ml));
-            if (_patient is not null) OnPocketFill();
+            if (_patient is not null) OnPocketFill(injected.Mass);
         }
         else
         {
@@ -110,11 +122,14 @@ public sealed partial class Simulation
             _reservoir.Add(added);
             _drugConcentration = concentration;
             CloseProgrammedEpoch();
-            _fwConcentration = concentration;
+            _fwConcentration = entered;
             _estimate = Volume.Min(r.ProgramVolume ?? _reservoir.Volume, _plan.Profile.Capacity);
             Emit(EventTypes.Refill, new("withdrawn_ml", withdrawn.Volume.Ml), new("added_ml", accepted.Ml),
                 new("reservoir_true_ml", _reservoir.Volume.Ml), new("programmed_ml", _estimate.Ml),
                 new("concentration_mcg_per_ml", concentration.McgPerMl));
+            if (entered != concentration)
+                Emit(EventTypes.ProgrammedConcentrationMismatch, new("concentration_mcg_per_ml", concentration.McgPerMl),
+                    new("programmed_concentration_mcg_per_ml", entered.McgPerMl), new("note", "the body's truth; the firmware does not know"));
         }
         if (oldConcentration != _fwConcentration) ConcentrationChanged(oldConcentration);
         _reservoirState.Refilled();
@@ -124,22 +139,32 @@ public sealed partial class Simulation
         if (r.BridgeBolus) StartBridgeBolus();
     }
 
-    private void ApplyProgram(TherapyProgram program)
+    private void ApplyProgram(TherapyProgram program, Concentration? entered)
     {
         if (_therapy.State == TherapyState.EndOfService)
         {
             Emit(EventTypes.ProgramRejected, new EventField("reason", "the pump has reached end of service"));
             return;
         }
-        try { _plan.Profile.Check(program, _fwConcentration); }
+        var concentration = entered ?? _fwConcentration;
+        try { _plan.Profile.Check(program, concentration); }
         catch (ProgramRejectedException e)
         {
             Emit(EventTypes.ProgramRejected, new EventField("reason", e.Message));
             return;
         }
         var old = _program;
+        var oldConcentration = _fwConcentration;
+        if (concentration != _fwConcentration)
+        {
+            // A re-entered concentration corrects what the firmware converts with; the drug itself
+            // has not changed, so there is nothing to bridge.
+            CloseProgrammedEpoch();
+            _fwConcentration = concentration;
+        }
         _program = program;
-        ProgramChanged(old, program, _fwConcentration, "reprogrammed");
+        ProgramChanged(old, program, oldConcentration,
+            entered is { } c && c != oldConcentration ? $"reprogrammed; concentration entered as {c.McgPerMl:0.###} mcg/mL" : "reprogrammed");
         // Reprogramming is what clears a safe state (PUMP.md §5).
         _alarms.ClearByProcedure(AlarmIds.CriticalMemoryError, Now, "reprogrammed");
         _alarms.ClearByProcedure(AlarmIds.LowBatteryReset, Now, "reprogrammed");
@@ -297,6 +322,23 @@ public sealed partial class Simulation
         HandleTimers();
     }
 
+    /// <summary>Diathermy over the implant: the labelling warns it can damage the system. By default
+    /// the motor is damaged for good; the firmware then sees a stall it cannot recover from.</summary>
+    private void ApplyDiathermy(DiathermyAction d)
+    {
+        Emit(EventTypes.Diathermy, new("motor_damage", d.MotorDamage),
+            new("note", d.MotorDamage ? "the motor is damaged and will not turn again" : "no damage this time"));
+        if (d.MotorDamage) _motorDamaged = true;
+    }
+
+    /// <summary>The pump turns over in its pocket (delivery goes on), or surgery turns it back.</summary>
+    private void ApplyFlip(PumpFlipAction f)
+    {
+        _flipped = !f.Corrected;
+        Emit(EventTypes.PumpFlip, new("flipped", _flipped),
+            new("note", _flipped ? "the refill port faces inward: a refill needle cannot reach it" : "surgery turned the pump back"));
+    }
+
     private void ApplyMemoryError(bool critical)
     {
         Emit(EventTypes.MemoryError, new EventField("critical", critical));
@@ -325,7 +367,7 @@ public sealed partial class Simulation
         _estimate = _reservoir.Volume;
         _charge = BatteryModel.FullCharge;
         _eriThreshold = EriThreshold();
-        _stallPermanent = false; _stallEpisodes.Clear(); _stallUntil = Now; _mriHold = false; _mriRecoveryAt = Now;
+        _stallPermanent = false; _motorDamaged = false; _flipped = false; _stallEpisodes.Clear(); _stallUntil = Now; _mriHold = false; _mriRecoveryAt = Now;
         _accuracyPct = 0;
         _bolus = null; _ptmBolus = null;
         // The new firmware knows of no concentration change: nothing to bridge.

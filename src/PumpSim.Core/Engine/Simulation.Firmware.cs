@@ -49,7 +49,7 @@ public sealed partial class Simulation
     private void InitFirmware()
     {
         _program = _plan.Program;
-        _fwConcentration = _plan.Concentration;
+        _fwConcentration = _plan.ProgrammedConcentration ?? _plan.Concentration;
         _estimate = _plan.Reservoir;
         _fwCatheterVolume = _plan.CatheterVolume;
         _alarms = new AlarmManager(_plan.NonCriticalToneRepeat, _plan.CriticalToneRepeat, Emit);
@@ -209,7 +209,7 @@ public sealed partial class Simulation
     }
 
     private string StallReason() =>
-        _mriHold ? "mri-hold" : Now < _mriRecoveryAt ? "mri" : _stallPermanent ? "permanent" : "injected";
+        _mriHold ? "mri-hold" : Now < _mriRecoveryAt ? "mri" : _motorDamaged ? "diathermy" : _stallPermanent ? "permanent" : "injected";
 
     /// <summary>Timers due now: bolus ends, stall episodes, MRI scan end, patient timers.</summary>
     private void HandleTimers()

@@ -16,6 +16,8 @@ public sealed partial class Simulation
     public IReadOnlyList<Alarm> Alarms => _alarms.Alarms;
     public Mass DeliveredToCsf => _ledger.ToCsf.Mass;
     public string MotorStateName => MotorMachine.Name(_motor.State);
+    /// <summary>The pump has turned over in its pocket (the refill port faces inward).</summary>
+    public bool PumpFlipped => _flipped;
 
     /// <summary>The firmware's state machines, for `pumpsim diagram`.</summary>
     public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines()
@@ -45,7 +47,9 @@ public sealed partial class Simulation
             _patient?.Spasticity,
             _patient?.EffectPct,
             MotorStateName,
-            csfRate);
+            csfRate,
+            _reservoir.IsEmpty ? _drugConcentration.McgPerMl : _reservoir.ConcentrationMcgPerMl,
+            _fwConcentration.McgPerMl);
     }
 
     private Snapshot Snapshot() => new(

@@ -35,7 +35,7 @@ public sealed partial class Simulation
     {
         if (_plan.Patient is not { } p) return;
         var drug = _plan.CatheterContents == CatheterContents.Drug;
-        var initialDose = drug && _plan.Program.RateAt(_plan.Start) is { } r ? r.ToDose(_plan.Concentration).McgPerDay : 0;
+        var initialDose = drug && _plan.Program.RateAt(_plan.Start) is { } r ? DeliveredDose(r) : 0;
         _patient = new PatientModel(p, initialDose);
         // A flex program's patient has lived on the whole cycle, not on the step that runs at the
         // start (PUMP.md §7): start at the periodic steady state of one period from now.
@@ -43,6 +43,13 @@ public sealed partial class Simulation
             _patient.StartPeriodic(FlexPeriod(_plan.Program, _plan.Start));
         if (_patient.EffectPct < WithdrawalPct) _below30Since = _plan.Start;
     }
+
+    /// <summary>The mcg/day a starting program really delivers: the pump converts with the concentration
+    /// it was told, the drug has its real one (they differ after a wrong entry).</summary>
+    private double DeliveredDose(Therapy.ProgramRate rate) =>
+        _plan.ProgrammedConcentration is { } told && told != _plan.Concentration
+            ? rate.ToFlow(told).MlPerDay * _plan.Concentration.McgPerMl
+            : rate.ToDose(_plan.Concentration).McgPerDay;
 
     /// <summary>One period of a flex program from <paramref name="from"/>: (seconds, mcg/day) pieces in order.</summary>
     private List<(long Seconds, double McgPerDay)> FlexPeriod(Therapy.TherapyProgram program, SimInstant from)
@@ -52,7 +59,7 @@ public sealed partial class Simulation
         for (var t = from; t < end;)
         {
             var next = SimInstant.Min(program.NextChangeAfter(t), end);
-            pieces.Add((next.UnixSeconds - t.UnixSeconds, program.RateAt(t)!.Value.ToDose(_plan.Concentration).McgPerDay));
+            pieces.Add((next.UnixSeconds - t.UnixSeconds, DeliveredDose(program.RateAt(t)!.Value)));
             t = next;
         }
         return pieces;
@@ -73,22 +80,23 @@ public sealed partial class Simulation
         var input = csfMass.Mcg;
         var rate = input / seconds;
         var before = p.EffectPct;
-        var turn = p.TurningSecond(seconds, rate);
+        var turns = p.TurningSeconds(seconds, rate);
         p.Advance(seconds, input);
         var after = p.EffectPct;
-        if (turn is null && !CrossedAny(before, after)) return;
-        // Rare: a threshold may be crossed. Each piece on either side of the turning second is
-        // monotonic, so a bisection on it finds the crossing second exactly.
+        if (turns.Count == 0 && !CrossedAny(before, after)) return;
+        // Rare: a threshold may be crossed. Each piece between turning seconds is monotonic, so a
+        // bisection on it finds the crossing second exactly.
         var end = p.State;
         p.State = start;
         var crossings = new List<(long At, double Threshold, bool Below, double Effect)>(3);
-        if (turn is { } m)
+        var (lo, atLo) = (0L, before);
+        foreach (var m in turns)
         {
             var atTurn = p.EffectPctAfter(m, rate);
-            FindCrossings(0, before, m, atTurn, rate, crossings);
-            FindCrossings(m, atTurn, seconds, after, rate, crossings);
+            FindCrossings(lo, atLo, m, atTurn, rate, crossings);
+            (lo, atLo) = (m, atTurn);
         }
-        else FindCrossings(0, before, seconds, after, rate, crossings);
+        FindCrossings(lo, atLo, seconds, after, rate, crossings);
         p.State = end;
         // OrderBy is stable: two crossings in one second keep their piece order.
         foreach (var (offset, threshold, below, effect) in crossings.OrderBy(c => c.At))
@@ -160,8 +168,10 @@ public sealed partial class Simulation
         return next;
     }
 
-    private void OnPocketFill()
+    private void OnPocketFill(Mass injected)
     {
+        // The pocket's drug reaches the circulation, and a little of it the spinal cord (illustrative).
+        _patient!.AddToDepot(injected.Mcg);
         _pocketRiskUntil = Now + PocketRiskSpan;
         SetFlag(ref _overdose, true, OverdoseRisk, Now, _patient!.EffectPct);
     }

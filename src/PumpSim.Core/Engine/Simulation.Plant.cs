@@ -13,7 +13,9 @@ public sealed partial class Simulation
     private Concentration _drugConcentration;   // what is truly in the syringe at fills
     private double _accuracyPct;
     private long _charge;
-    private bool _stallPermanent, _mriHold, _trueEmptyLogged;
+    private bool _stallPermanent, _motorDamaged, _mriHold, _trueEmptyLogged;
+    /// <summary>The pump has turned over in its pocket: the refill port faces inward (PUMP.md §4).</summary>
+    private bool _flipped;
     private SimInstant _stallUntil, _mriScanEnd = SimInstant.MaxValue, _mriRecoveryAt;
     private readonly List<(SimInstant Start, SimInstant End)> _stallEpisodes = [];
 
@@ -59,7 +61,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>The rotor cannot turn: an injected stall, an MRI scan and its recovery, or an MRI hold.</summary>
-    private bool PlantStalled => _stallPermanent || Now < _stallUntil || Now < _mriRecoveryAt || _mriHold;
+    private bool PlantStalled => _stallPermanent || _motorDamaged || Now < _stallUntil || Now < _mriRecoveryAt || _mriHold;
 
     /// <summary>Volume conservation and drug conservation, exact: put in = everywhere it is now.</summary>
     public Parcel ConservationImbalance => _ledger.Imbalance(_reservoir, _catheter.Contents);

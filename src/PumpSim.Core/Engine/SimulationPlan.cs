@@ -28,6 +28,9 @@ public sealed record SimulationPlan
 
     public string DrugName { get; init; } = "baclofen";
     public Concentration Concentration { get; init; } = Concentration.FromMcgPerMl(500);
+    /// <summary>The concentration the clinician entered into the pump; null = the real one. A wrong
+    /// entry is the classic programming error (PUMP.md §3): the firmware converts mcg/day with it.</summary>
+    public Concentration? ProgrammedConcentration { get; init; }
     public Volume Reservoir { get; init; } = Volume.FromMl(20);
 
     public TherapyProgram Program { get; init; } = TherapyProgram.Continuous(ProgramRate.McgPerDay(500));

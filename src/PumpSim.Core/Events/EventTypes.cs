@@ -37,6 +37,10 @@ public static class EventTypes
     public const string BatteryReset = "battery-reset";
     public const string PumpReplaced = "pump-replaced";
     public const string AccuracyChanged = "accuracy-changed";
+    public const string Diathermy = "diathermy";
+    public const string PumpFlip = "pump-flip";
+    public const string RefillRefused = "refill-refused";
+    public const string ProgrammedConcentrationMismatch = "concentration-mismatch";
 
     public static IReadOnlyList<string> All { get; } =
     [
@@ -46,6 +50,7 @@ public static class EventTypes
         BolusStarted, BolusFinished, BolusDenied, PtmRequestAccepted, PtmRequestDenied,
         CatheterFault, MotorStall, MotorStallRecovery, MriStarted, MriEnded, Interrogation,
         ReservoirEmptyTrue, PatientFlagRaised, PatientFlagCleared, Narration,
-        MemoryError, BatteryReset, PumpReplaced, AccuracyChanged,
+        MemoryError, BatteryReset, PumpReplaced, AccuracyChanged, Diathermy, PumpFlip, RefillRefused,
+        ProgrammedConcentrationMismatch,
     ];
 }

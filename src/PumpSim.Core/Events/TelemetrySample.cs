@@ -19,4 +19,6 @@ public sealed record TelemetrySample(
     double? PatientSpasticity,
     double? PatientEffectPct,
     string MotorState,
-    double CsfMcgPerDay);
+    double CsfMcgPerDay,
+    double ConcentrationMcgPerMl = 0,
+    double ProgrammedConcentrationMcgPerMl = 0);

@@ -2,13 +2,16 @@ namespace PumpSim.Core.Patient;
 
 /// <summary>The illustrative patient of PUMP.md §7: one CSF compartment (first-order elimination)
 /// and an effect site that follows the CSF concentration with its own half-life. Each step is
-/// integrated in closed form for a constant input, never with Euler steps.
+/// integrated in closed form for a constant input, never with Euler steps. A pocket fill adds a
+/// systemic depot: the drug in the pocket is absorbed first-order and a small fraction of it acts on
+/// the spinal cord as if given intrathecally (see <see cref="PatientParameters.SystemicCnsFactor"/>).
 /// Illustrative only: not a clinical model.</summary>
 public sealed class PatientModel
 {
-    private readonly double _k, _ke0, _volumeMl, _ceMaintained, _ec50;
+    private readonly double _k, _ke0, _ka, _cns, _volumeMl, _ceMaintained, _ec50;
     private double _amount;  // mcg in CSF
     private double _ce;      // effect-site concentration, mcg/mL
+    private double _depot;   // mcg in the pocket not yet absorbed
     private long _cachedDt = -1;
     private double _ek, _ee, _cross;
 
@@ -16,6 +19,11 @@ public sealed class PatientModel
     {
         _k = Math.Log(2) / p.CsfHalfLife.Seconds;
         _ke0 = Math.Log(2) / p.EffectHalfLife.Seconds;
+        _ka = Math.Log(2) / p.PocketAbsorptionHalfLife.Seconds;
+        // The depot's closed form divides by (k − ka), (ke0 − ka) and (ke0 − k): nudge the absorption
+        // rate off a coincidence (0.1 % of a modelling choice changes nothing a user can see).
+        while (Near(_ka, _k) || Near(_ka, _ke0)) _ka *= 1.001;
+        _cns = p.SystemicCnsFactor;
         _volumeMl = p.CsfVolumeMl;
         _ceMaintained = SteadyStateCe(p.MaintenanceMcgPerDay);
         // Spasticity index = 4·EC50/(Ce + EC50): with EC50 = Ce_maintained/3 the maintenance dose gives 1.
@@ -27,6 +35,8 @@ public sealed class PatientModel
         }
     }
 
+    private static bool Near(double a, double b) => Math.Abs(a - b) <= 1e-6 * Math.Max(a, b);
+
     private double SteadyStateCe(double mcgPerDay) => mcgPerDay / 86_400 / _k / _volumeMl;
 
     /// <summary>Effect as a percentage of the maintained level.</summary>
@@ -37,17 +47,31 @@ public sealed class PatientModel
 
     public double CsfAmountMcg => _amount;
 
-    /// <summary>The two state variables, to rewind to the start of a step when a threshold is crossed.</summary>
-    public (double Amount, double Ce) State
+    /// <summary>Drug in the pocket still to be absorbed, mcg.</summary>
+    public double DepotMcg => _depot;
+
+    /// <summary>A pocket fill: <paramref name="mcg"/> enters the systemic depot.</summary>
+    public void AddToDepot(double mcg) => _depot += mcg;
+
+    /// <summary>The state variables, to rewind to the start of a step when a threshold is crossed.</summary>
+    public (double Amount, double Ce, double Depot) State
     {
-        get => (_amount, _ce);
-        set => (_amount, _ce) = value;
+        get => (_amount, _ce, _depot);
+        set => (_amount, _ce, _depot) = value;
     }
 
     /// <summary>Advances <paramref name="seconds"/> with <paramref name="inputMcg"/> entering the CSF at a constant rate.</summary>
     public void Advance(long seconds, double inputMcg)
     {
         if (seconds <= 0) return;
+        if (_depot > 0)
+        {
+            (_amount, _ce, _depot) = EvolveWithDepot(seconds, inputMcg / seconds);
+            // Below a nanogram of effective drug the depot is spent (and the closed form without it
+            // is cheaper and exact again).
+            if (_depot * _cns < 1e-3) _depot = 0;
+            return;
+        }
         if (seconds != _cachedDt) Cache(seconds);
         (_amount, _ce) = Evolve(seconds, inputMcg / seconds, _ek, _ee, _cross);
     }
@@ -56,6 +80,7 @@ public sealed class PatientModel
     /// (for finding the exact instant a risk threshold is crossed inside a step).</summary>
     public double EffectPctAfter(long seconds, double inputMcgPerSecond)
     {
+        if (_depot > 0) return EvolveWithDepot(seconds, inputMcgPerSecond).Ce / _ceMaintained * 100;
         var (ek, ee, cross) = Factors(seconds);
         return Evolve(seconds, inputMcgPerSecond, ek, ee, cross).Ce / _ceMaintained * 100;
     }
@@ -68,6 +93,7 @@ public sealed class PatientModel
     public long? TurningSecond(long seconds, double inputMcgPerSecond)
     {
         if (seconds < 2) return null;
+        if (_depot > 0) return null; // see TurningSeconds
         var cInf = inputMcgPerSecond / _k / _volumeMl;
         var a0 = _amount - inputMcgPerSecond / _k;
         if (Math.Abs(_ke0 - _k) < 1e-15) return null;
@@ -81,6 +107,73 @@ public sealed class PatientModel
         if (!(t > 0) || t >= seconds) return null;
         var whole = (long)Math.Round(t);
         return whole > 0 && whole < seconds ? whole : null;
+    }
+
+    /// <summary>The whole seconds inside (0, <paramref name="seconds"/>) at which the effect turns, in
+    /// order. Without a depot at most one, found in closed form; with one, the effect is a sum of three
+    /// exponentials (at most two turns), found where the derivative changes sign on a fixed grid of
+    /// the segment and bisected to the second. The grid depends only on the segment, which does not
+    /// depend on the step, so neither do the turns.</summary>
+    public IReadOnlyList<long> TurningSeconds(long seconds, double inputMcgPerSecond)
+    {
+        if (_depot <= 0) return TurningSecond(seconds, inputMcgPerSecond) is { } t ? [t] : [];
+        if (seconds < 2) return [];
+        const int grid = 64;
+        var turns = new List<long>(2);
+        long prev = 0;
+        var prevSign = Math.Sign(Slope(0, inputMcgPerSecond));
+        for (var i = 1; i <= grid; i++)
+        {
+            var at = seconds * i / grid;
+            if (at <= prev) continue;
+            var sign = Math.Sign(Slope(at, inputMcgPerSecond));
+            if (sign != 0 && prevSign != 0 && sign != prevSign)
+            {
+                long lo = prev, hi = at;
+                while (hi - lo > 1)
+                {
+                    var mid = lo + (hi - lo) / 2;
+                    if (Math.Sign(Slope(mid, inputMcgPerSecond)) == prevSign) lo = mid; else hi = mid;
+                }
+                if (hi > 0 && hi < seconds && (turns.Count == 0 || turns[^1] < hi)) turns.Add(hi);
+            }
+            if (sign != 0) prevSign = sign;
+            prev = at;
+        }
+        return turns;
+    }
+
+    /// <summary>d(Ce)/dt at <paramref name="t"/> seconds into a segment with a depot.</summary>
+    private double Slope(long t, double rate)
+    {
+        var (cInf, c1, c2) = DepotTerms(rate);
+        var e1 = Math.Exp(-_k * t); var e2 = Math.Exp(-_ka * t); var ee = Math.Exp(-_ke0 * t);
+        var g1 = Gain(_k); var g2 = Gain(_ka);
+        var b = _ce - cInf - c1 * g1 - c2 * g2;
+        return -_ke0 * b * ee - _k * c1 * g1 * e1 - _ka * c2 * g2 * e2;
+    }
+
+    /// <summary>ke0/(ke0 − λ): how an e^(−λt) term of the CSF concentration drives the effect site
+    /// (with λ next to ke0 taken a hair away, as the depot needs distinct rates).</summary>
+    private double Gain(double lambda) => _ke0 / (_ke0 - (Near(lambda, _ke0) ? lambda * 1.001 : lambda));
+
+    /// <summary>A(t)/V = cInf + c1·e^(−k·t) + c2·e^(−ka·t) for a constant input and the depot.</summary>
+    private (double CInf, double C1, double C2) DepotTerms(double rate)
+    {
+        var aInf = rate / _k;
+        var d = _cns * _ka * _depot / (_k - _ka);
+        return (aInf / _volumeMl, (_amount - aInf - d) / _volumeMl, d / _volumeMl);
+    }
+
+    /// <summary>Closed form with the depot: P(t) = P0·e^(−ka·t); A' = r + f·ka·P − k·A;
+    /// Ce' = ke0·(A/V − Ce). Each exponential term of A/V drives Ce through ke0/(ke0 − λ)·(e^(−λt) − e^(−ke0·t)).</summary>
+    private (double Amount, double Ce, double Depot) EvolveWithDepot(long seconds, double rate)
+    {
+        var (cInf, c1, c2) = DepotTerms(rate);
+        var e1 = Math.Exp(-_k * seconds); var e2 = Math.Exp(-_ka * seconds); var ee = Math.Exp(-_ke0 * seconds);
+        var amount = (cInf + c1 * e1 + c2 * e2) * _volumeMl;
+        var ce = cInf + (_ce - cInf) * ee + c1 * Gain(_k) * (e1 - ee) + c2 * Gain(_ka) * (e2 - ee);
+        return (amount, ce, _depot * e2);
     }
 
     /// <summary>Starts at the periodic steady state of a repeating input: the state that one period

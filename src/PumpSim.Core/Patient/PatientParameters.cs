@@ -12,6 +12,14 @@ public sealed record PatientParameters
     public double CsfVolumeMl { get; init; } = 70;
     /// <summary>Effect-site equilibration half-life: a change is felt in 6–8 h, fully in 1–2 days.</summary>
     public SimDuration EffectHalfLife { get; init; } = SimDuration.FromHours(7);
+    /// <summary>Pocket fill: half-life of absorption from the pocket into the circulation. Modelling
+    /// choice: a small molecule injected subcutaneously is absorbed within hours (oral baclofen
+    /// peaks at about 2 h, Lioresal label).</summary>
+    public SimDuration PocketAbsorptionHalfLife { get; init; } = SimDuration.FromHours(1);
+    /// <summary>Pocket fill: the fraction of absorbed drug that acts on the spinal cord as if given
+    /// intrathecally. Modelling choice: daily oral doses (30–80 mg) are roughly 50–100 times the
+    /// intrathecal doses (300–800 mcg) that give the same relief, so 2 %.</summary>
+    public double SystemicCnsFactor { get; init; } = 0.02;
     /// <summary>Start at the steady state of the initial program (true) or with no drug on board.</summary>
     public bool StartAtSteadyState { get; init; } = true;
 
@@ -19,7 +27,8 @@ public sealed record PatientParameters
     {
         Preconditions.CheckRange(MaintenanceMcgPerDay, 1, 100_000, "maintenance_mcg_per_day", "mcg/day");
         Preconditions.CheckRange(CsfVolumeMl, 1, 1000, "csf_volume_ml", "mL");
-        if (CsfHalfLife.Seconds < 60 || EffectHalfLife.Seconds < 60)
+        Preconditions.CheckRange(SystemicCnsFactor, 0, 1, "systemic_cns_factor", "");
+        if (CsfHalfLife.Seconds < 60 || EffectHalfLife.Seconds < 60 || PocketAbsorptionHalfLife.Seconds < 60)
             throw new Therapy.ProgramRejectedException("patient half-lives must be at least 1 minute.");
     }
 }

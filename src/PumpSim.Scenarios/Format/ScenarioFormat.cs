@@ -68,7 +68,8 @@ public static class ScenarioFormat
 
     public static readonly MapShape Drug = Map("the drug in the reservoir",
         F("name", Str("drug name (default baclofen)")),
-        F("concentration_mcg_per_ml", Num("concentration, mcg/mL (default 500)", 0.001, 100_000)));
+        F("concentration_mcg_per_ml", Num("concentration, mcg/mL (default 500)", 0.001, 100_000)),
+        F("programmed_concentration_mcg_per_ml", Num("concentration entered into the pump, mcg/mL (default: the real one; a different value is a programming error)", 0.001, 100_000)));
 
     public static readonly MapShape Ptm = Map("myPTM-style patient bolus settings",
         F("dose_mcg", Num("dose of one patient bolus, mcg", 0.001, 10_000), true),
@@ -95,9 +96,14 @@ public static class ScenarioFormat
             F("withdraw", new AnyOfShape([Choice("withdraw everything", ["all"]), Num("volume withdrawn, mL", 0, 1000)], "what is withdrawn first: all, the default, or a volume in mL")),
             F("program_volume_ml", Num("reservoir volume programmed into the firmware, mL (default: the true volume)", 0, 1000)),
             F("concentration_mcg_per_ml", Num("new drug concentration, mcg/mL", 0.001, 100_000)),
+            F("programmed_concentration_mcg_per_ml", Num("concentration the clinician enters into the pump, mcg/mL (default: the real one)", 0.001, 100_000)),
             F("into", Choice("where the needle goes (default reservoir)", ["reservoir", "pocket"])),
             F("bridge_bolus", Bool("run a bridge bolus after a concentration change")))),
-        F("program", Therapy with { Doc = "a new basal program" }),
+        F("program", Therapy with
+        {
+            Doc = "a new basal program",
+            Fields = [.. Therapy.Fields, F("programmed_concentration_mcg_per_ml", Num("concentration re-entered with this program, mcg/mL (corrects a wrong entry; default: unchanged)", 0.001, 100_000))],
+        }),
         F("bolus", Map("a single clinician bolus",
             F("dose_mcg", Num("dose, mcg", 0.001, 100_000), true),
             F("duration", Dur("time over which it runs"), true))),
@@ -117,6 +123,10 @@ public static class ScenarioFormat
         F("memory_error", Map("an injected memory error", F("critical", Bool("whether the error is critical, which puts the pump in safe state"), true))),
         F("battery_reset", Empty("a low-battery reset (safe state)")),
         F("replace_pump", Map("the pump is replaced", F("reservoir_ml", Num("volume in the new pump, mL (default: the starting volume)", 0, 40)))),
+        F("diathermy", Map("diathermy (shortwave, microwave, therapeutic ultrasound) over the implant",
+            F("motor_damage", Bool("the motor is damaged for good (default true)")))),
+        F("pump_flip", Map("the pump turns over in its pocket: the refill port faces inward",
+            F("corrected", Bool("surgery turns the pump back (default false: it flips)")))),
         F("accuracy", Map("the pump's accuracy changes", F("accuracy_pct", Num("new systematic flow error, %", -99.999, 100), true))),
     ];
 

@@ -15,7 +15,7 @@ internal static class ActionReader
     {
         "catheter" => Catheter(m),
         "refill" => Refill(m),
-        "program" => new ProgramAction(ProgramReader.Read(m, diagnostics)),
+        "program" => new ProgramAction(ProgramReader.Read(m, diagnostics), ConcentrationAt(m, "programmed_concentration_mcg_per_ml")),
         "bolus" => new BolusAction(m.RequiredNumber("dose_mcg"), Positive(m, "duration", null)),
         "priming_bolus" => new PrimingBolusAction(),
         "bridge_bolus" => new BridgeBolusAction(),
@@ -28,6 +28,8 @@ internal static class ActionReader
         "battery_reset" => new BatteryResetAction(),
         "replace_pump" => new ReplacePumpAction(m.Number("reservoir_ml") is { } v ? Volume.FromMl(v) : null),
         "accuracy" => new AccuracyAction(m.RequiredNumber("accuracy_pct")),
+        "diathermy" => new DiathermyAction(m.Bool("motor_damage") ?? true),
+        "pump_flip" => new PumpFlipAction(m.Bool("corrected") ?? false),
         _ => throw new InvalidOperationException($"action '{name}' is in the format table but has no reader."),
     };
 
@@ -66,11 +68,13 @@ internal static class ActionReader
         if (into == RefillTarget.Pocket && withdraw is not null)
             throw new NodeError(m.PositionOf("withdraw"), "'withdraw' does not apply to a pocket fill: the needle never reaches the reservoir");
         var program = m.Number("program_volume_ml") is { } pv ? Volume.FromMl(pv) : (Volume?)null;
-        var concentration = m.Number("concentration_mcg_per_ml") is { } c
-            ? Located.At(m.PositionOf("concentration_mcg_per_ml"), () => Concentration.FromMcgPerMl(c))
-            : (Concentration?)null;
-        return new RefillAction(add, withdraw, program, concentration, into, m.Bool("bridge_bolus") ?? false);
+        var concentration = ConcentrationAt(m, "concentration_mcg_per_ml");
+        return new RefillAction(add, withdraw, program, concentration, into, m.Bool("bridge_bolus") ?? false,
+            ConcentrationAt(m, "programmed_concentration_mcg_per_ml"));
     }
+
+    internal static Concentration? ConcentrationAt(MapReader m, string key) =>
+        m.Number(key) is { } c ? Located.At(m.PositionOf(key), () => Concentration.FromMcgPerMl(c)) : null;
 
     private static MriAction Mri(MapReader m)
     {

@@ -69,7 +69,11 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
     /// whether PTM is configured, the capacity of the pump in place.</summary>
     private void CheckInContext(IReadOnlyList<(Position Where, TimedAction Timed)> timed)
     {
-        var concentration = plan.Concentration;
+        // What the firmware converts with: what the clinician entered at the start, at the last
+        // refill (by default the real drug) or with a program that re-entered it.
+        var concentration = plan.ProgrammedConcentration ?? plan.Concentration;
+        var real = plan.Concentration;
+        var flipped = false;
         var capacity = plan.Profile.Capacity;
         foreach (var (where, t) in timed)
         {
@@ -77,13 +81,20 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
             {
                 switch (t.Action)
                 {
+                    case PumpFlipAction f:
+                        flipped = !f.Corrected;
+                        break;
+                    case RefillAction { Into: RefillTarget.Reservoir } when flipped:
+                        break; // refused at run time: the needle cannot reach the port
                     case RefillAction r:
                         if (r.ProgramVolume is { } pv && pv > capacity)
                             throw new NodeError(where, $"refill program_volume_ml {pv.Ml:0.###} is more than the {capacity.Ml:0.##} mL the {plan.Profile.Model} holds");
-                        if (r.NewConcentration is { } c) concentration = c;
+                        if (r.NewConcentration is { } c) real = c;
+                        concentration = r.ProgrammedConcentration ?? real;
                         break;
                     case ProgramAction p:
-                        Located.At(where, () => plan.Profile.Check(p.Program, concentration));
+                        Located.At(where, () => plan.Profile.Check(p.Program, p.ProgrammedConcentration ?? concentration));
+                        if (p.ProgrammedConcentration is { } entered) concentration = entered;
                         break;
                     case PtmRequestAction when plan.Ptm is null:
                         throw new NodeError(where, "ptm_request needs PTM settings: add a 'ptm:' section (dose_mcg, duration, lockout, max_per_day)");

@@ -147,6 +147,8 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         if (drug.Text("name") is { } name) _plan = _plan with { DrugName = name };
         if (drug.Number("concentration_mcg_per_ml") is { } c)
             _plan = _plan with { Concentration = Located.At(drug.PositionOf("concentration_mcg_per_ml"), () => Concentration.FromMcgPerMl(c)) };
+        if (ActionReader.ConcentrationAt(drug, "programmed_concentration_mcg_per_ml") is { } told)
+            _plan = _plan with { ProgrammedConcentration = told };
     }
 
     private void ReadReservoir(MapReader top)
@@ -167,7 +169,8 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
     {
         if (top.Map("therapy", diagnostics) is not { } therapy) return;
         var program = ProgramReader.Read(therapy, diagnostics);
-        Located.At(therapy.At, () => _plan.Profile.Check(program, _plan.Concentration));
+        // The pump converts with what it was told (PUMP.md §3), so the flow range is checked at that.
+        Located.At(therapy.At, () => _plan.Profile.Check(program, _plan.ProgrammedConcentration ?? _plan.Concentration));
         _plan = _plan with { Program = program };
     }
 
