@@ -19,7 +19,8 @@ public class BundledScenarioTests
     ];
 
     /// <summary>Topics a scenario may also name.</summary>
-    public static readonly string[] OptionalCovers = ["noncritical-memory-error", "underinfusion", "overdose-risk", "programming-error"];
+    public static readonly string[] OptionalCovers = ["noncritical-memory-error", "underinfusion", "overdose-risk", "programming-error",
+        "bolus", "capped-bolus", "concentration-change", "program-rejected"];
 
     public static readonly string[] Folders = ["training", "alarms", "dosing", "faults"];
 
