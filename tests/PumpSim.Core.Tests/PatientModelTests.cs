@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Patient;

@@ -5,6 +5,12 @@ using static PumpSim.Core.Tests.Plans;
 
 namespace PumpSim.Core.Tests;
 
+/// <summary>GC.GetTotalMemory counts every thread's heap: the memory test runs alone, never beside
+/// tests that allocate in parallel (it failed once that way).</summary>
+[CollectionDefinition(nameof(StreamingTests), DisableParallelization = true)]
+public sealed class StreamingCollection;
+
+[Collection(nameof(StreamingTests))]
 public class StreamingTests
 {
     private static SimulationPlan Year() => OneMlPerDay(365, "1h").WithActions(

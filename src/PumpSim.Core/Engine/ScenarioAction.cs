@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 
@@ -7,8 +8,6 @@ namespace PumpSim.Core.Engine;
 /// Actions at the same instant apply in the order given (<see cref="TimedAction.Order"/>).</summary>
 public abstract record ScenarioAction;
 
-public enum CatheterFaultKind { None, Kink, Occlusion, Leak, Tear, Disconnect, Migration, Repair, Revision }
-public enum CatheterContents { Drug, Saline }
 
 public sealed record CatheterFaultAction(CatheterFaultKind Fault, double? Fraction = null, Volume? NewVolume = null) : ScenarioAction;
 

@@ -1,6 +1,5 @@
 using PumpSim.Core.Events;
-using PumpSim.Core.Firmware;
-using PumpSim.Core.Plant;
+using PumpSim.Core.Patient;
 using PumpSim.Core.Units;
 
 namespace PumpSim.Core.Engine;
@@ -8,71 +7,67 @@ namespace PumpSim.Core.Engine;
 /// <summary>What the simulation shows: telemetry samples, snapshots and the final result.</summary>
 public sealed partial class Simulation
 {
-    public string TherapyStateName => TherapyMachine.Name(_therapy.State);
-    public Volume TrueReservoir => _reservoir.Volume;
-    public Volume EstimatedReservoir => _estimate;
-    public string CatheterState => _catheter.State;
-    public IReadOnlyList<string> ActiveAlarms => _alarms.ActiveIds();
-    public IReadOnlyList<Alarm> Alarms => _alarms.Alarms;
-    public Mass DeliveredToCsf => _ledger.ToCsf.Mass;
-    public string MotorStateName => MotorMachine.Name(_motor.State);
+    public const string Underdose = PatientMonitor.Underdose, WithdrawalRisk = PatientMonitor.WithdrawalRisk, OverdoseRisk = PatientMonitor.OverdoseRisk;
+
+    public string TherapyStateName => _fw.TherapyName;
+    public Volume TrueReservoir => _plant.Reservoir;
+    public Volume EstimatedReservoir => _fw.Estimate;
+    public string CatheterState => _plant.CatheterState;
+    public IReadOnlyList<string> ActiveAlarms => _fw.Alarms.ActiveIds();
+    public IReadOnlyList<Firmware.Alarm> Alarms => _fw.Alarms.Alarms;
+    public Mass DeliveredToCsf => _plant.Ledger.ToCsf.Mass;
+    public string MotorStateName => _fw.MotorName;
     /// <summary>The pump has turned over in its pocket (the refill port faces inward).</summary>
-    public bool PumpFlipped => _flipped;
+    public bool PumpFlipped => _plant.Flipped;
+    /// <summary>The illustrative patient's risk flags raised now, in a fixed order.</summary>
+    public IReadOnlyList<string> PatientFlags => _patient?.Flags ?? [];
+    /// <summary>Volume conservation and drug conservation, exact: put in = everywhere it is now.</summary>
+    public Plant.Parcel ConservationImbalance => _plant.Imbalance;
 
     /// <summary>The firmware's state machines, for `pumpsim diagram`.</summary>
-    public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines()
-    {
-        yield return ("therapy", _therapy.Info);
-        yield return ("motor", _motor.Info);
-        yield return ("reservoir", _reservoirState.Info);
-        yield return ("battery", _battery.Info);
-        yield return ("alarm", _alarms.Get(AlarmIds.MotorStall).Info);
-    }
+    public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines() => _fw.Machines();
 
-    public TelemetrySample Sample()
-    {
-        var csfRate = _catheter.Fault == CatheterFaultKind.Migration ? 0 : _cathRate / 1e9 * _catheter.TipConcentrationMcgPerMl;
-        return new TelemetrySample(
-            Now,
-            TherapyStateName,
-            (_rxRate * _fwConcentration.McgPerMl + _rxBridgeRate * _bridgePrice.McgPerMl) / 1e9,
-            (_leakRate + _cathRate) / 1e9,
-            _reservoir.Volume.Ml,
-            _estimate.Ml,
-            _catheter.State,
-            _ledger.ToCsf.Mass.Mcg,
-            (_ledger.ToTissue.Mass + _ledger.ToPocket.Mass).Mcg,
-            BatteryDaysRemaining,
-            _alarms.ActiveIds(),
-            _patient?.Spasticity,
-            _patient?.EffectPct,
-            MotorStateName,
-            csfRate,
-            _reservoir.IsEmpty ? _drugConcentration.McgPerMl : _reservoir.ConcentrationMcgPerMl,
-            _fwConcentration.McgPerMl);
-    }
+    public TelemetrySample Sample() => new(
+        Now,
+        TherapyStateName,
+        _fw.PrescribedMcgPerDay,
+        _plant.PumpedMlPerDay,
+        _plant.Reservoir.Ml,
+        _fw.Estimate.Ml,
+        _plant.CatheterState,
+        _plant.Ledger.ToCsf.Mass.Mcg,
+        (_plant.Ledger.ToTissue.Mass + _plant.Ledger.ToPocket.Mass).Mcg,
+        _fw.BatteryDaysRemaining,
+        _fw.Alarms.ActiveIds(),
+        _patient?.Spasticity,
+        _patient?.EffectPct,
+        MotorStateName,
+        _plant.CsfMcgPerDay,
+        _plant.ReservoirMcgPerMl,
+        _fw.Concentration.McgPerMl);
 
     private Snapshot Snapshot() => new(
         Now,
         Sample(),
-        _catheter.State,
+        _plant.CatheterState,
         MotorStateName,
-        ReservoirMachine.Name(_reservoirState.State),
-        BatteryMachine.Name(_battery.State),
-        _ledger.ToCsf.Mass.Mcg,
-        _pumped.Ml);
+        _fw.ReservoirName,
+        _fw.BatteryName,
+        _plant.Ledger.ToCsf.Mass.Mcg,
+        _plant.Pumped.Ml);
 
     public SimulationResult Result()
     {
+        var ledger = _plant.Ledger;
         var totals = new Totals(
-            ProgrammedMass.Mcg,
-            _pumped.Ml,
-            _ledger.ToCsf.Mass.Mcg,
-            _ledger.ToTissue.Mass.Mcg,
-            _ledger.ToPocket.Mass.Mcg,
-            _ledger.Withdrawn.Volume.Ml);
-        var final = new FinalState(_reservoir.Volume.Ml, _estimate.Ml, BatteryDaysRemaining, TherapyStateName);
-        return new SimulationResult(_plan.Id, _plan.Seed, _plan.Start, Now, totals, final, _alarms.Records(),
+            _fw.ProgrammedMass.Mcg,
+            _plant.Pumped.Ml,
+            ledger.ToCsf.Mass.Mcg,
+            ledger.ToTissue.Mass.Mcg,
+            ledger.ToPocket.Mass.Mcg,
+            ledger.Withdrawn.Volume.Ml);
+        var final = new FinalState(_plant.Reservoir.Ml, _fw.Estimate.Ml, _fw.BatteryDaysRemaining, TherapyStateName);
+        return new SimulationResult(_plan.Id, _plan.Seed, _plan.Start, Now, totals, final, _fw.Alarms.Records(),
             _log.ToArray(), _samples.ToArray(), new Dictionary<SimInstant, Snapshot>(_snapshots));
     }
 }

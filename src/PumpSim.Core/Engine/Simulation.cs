@@ -51,10 +51,19 @@ public sealed partial class Simulation : IDisposable
         _samples = new List<TelemetrySample>(retainHistory ? (int)Math.Min(plan.Duration.Seconds / plan.Sample.Seconds + 2, 1 << 20) : 0);
         // Same-instant actions apply in file order whatever order the plan lists them in.
         _actions = plan.Actions.OrderBy(a => a.At).ThenBy(a => a.Order).ToArray();
-        InitPlant();
-        InitFirmware();
-        InitPatient();
+        _plant = new PumpPlant(() => Now, plan.Profile.Capacity, plan.Reservoir, plan.Concentration, plan.CatheterVolume,
+            plan.CatheterContents, plan.AccuracyPct);
+        _fw = new PumpFirmware(new FirmwareSettings(plan.Profile, plan.LowReservoirAlarm, plan.NonCriticalToneRepeat, plan.CriticalToneRepeat,
+            plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.CatheterVolume, plan.Ptm), _plant, () => Now, Emit);
+        _plant.SetCharge(_fw.InitialCharge(plan.BatteryLifeRemainingDays));
+        if (plan.Patient is { } p) _patient = new PatientMonitor(plan, p, () => Now, EmitAt);
     }
+
+    // The three worlds: the firmware never holds a reference to the plant's types, only to the
+    // sensors it reads; the patient sees only the drug that reaches the CSF.
+    private readonly PumpPlant _plant;
+    private readonly PumpFirmware _fw;
+    private readonly PatientMonitor? _patient;
 
     public SimulationPlan Plan => _plan;
     public SimInstant Now { get; private set; }
@@ -103,8 +112,8 @@ public sealed partial class Simulation : IDisposable
         _started = true;
         Emit(EventTypes.SimulationStarted,
             new("scenario", _plan.Id), new("seed", (long)_plan.Seed), new("model", _plan.Profile.Model),
-            new("program", _program.Describe()), new("reservoir_ml", _reservoir.Volume.Ml));
-        if (_patient is not null) AnnounceInitialPatientFlags();
+            new("program", _fw.Program.Describe()), new("reservoir_ml", _plant.Reservoir.Ml));
+        _patient?.AnnounceInitialFlags();
         OnBreakpoint();
     }
 
@@ -112,7 +121,7 @@ public sealed partial class Simulation : IDisposable
     {
         _finished = true;
         if (_lastSampleAt != Now) Publish(Sample());
-        Emit(EventTypes.SimulationEnded, new("reservoir_true_ml", _reservoir.Volume.Ml), new("reservoir_estimated_ml", _estimate.Ml));
+        Emit(EventTypes.SimulationEnded, new("reservoir_true_ml", _plant.Reservoir.Ml), new("reservoir_estimated_ml", _fw.Estimate.Ml));
         _events.OnCompleted();
         _telemetry.OnCompleted();
     }
@@ -129,7 +138,7 @@ public sealed partial class Simulation : IDisposable
             _nextAction++;
             Settle();
         }
-        _alarms.OnTime(Now);
+        _fw.Alarms.OnTime(Now);
         if (Now >= _nextSample)
         {
             Publish(Sample());
@@ -150,6 +159,53 @@ public sealed partial class Simulation : IDisposable
         // (empty → minimum rate → stall seen): recompute until nothing changes (bounded).
         RecomputeRates();
         for (var i = 0; i < 4 && EvaluateConditions(); i++) RecomputeRates();
+    }
+
+    private void RecomputeRates()
+    {
+        _fw.Recompute();
+        _plant.Recompute(_fw.MotorFlow, _fw.EndOfService);
+    }
+
+    private bool EvaluateConditions()
+    {
+        var changed = _fw.Evaluate();
+        if (_plant.TrueEmptyNews(driven: _fw.CommandsFlow))
+            Emit(EventTypes.ReservoirEmptyTrue, new("estimated_ml", _fw.Estimate.Ml), new("note", "the body's truth; the firmware does not know"));
+        return changed;
+    }
+
+    /// <summary>Advances the worlds over <paramref name="seconds"/> of constant rates, in closed form.</summary>
+    private void Integrate(long seconds)
+    {
+        if (seconds <= 0) return;
+        _fw.Advance(seconds);
+        var csf = _plant.Advance(seconds);
+        _patient?.Advance(seconds, csf);
+    }
+
+    /// <summary>Timers due now, each owned by its world: boluses, stall episodes, the scan's end, the patient's.</summary>
+    private void HandleTimers()
+    {
+        _fw.HandleTimers();
+        _plant.HandleStallEpisodes();
+        if (_plant.ScanEnds())
+            Emit(EventTypes.MriEnded, new("recovery_until", _plant.MriRecoveryAt.ToString()), new("held_until_interrogated", _fw.MriHold));
+        _patient?.HandleTimers();
+    }
+
+    /// <summary>The agenda: the earliest instant any world or the plan needs attention.</summary>
+    private SimInstant NextBreak()
+    {
+        var next = _plan.End;
+        void Consider(SimInstant t) { if (t > Now && t < next) next = t; }
+        if (_nextAction < _actions.Length) Consider(_actions[_nextAction].At);
+        Consider(_nextSample);
+        if (_nextProbe < _probes.Length) Consider(_probes[_nextProbe]);
+        Consider(_fw.NextDue());
+        Consider(_plant.NextDue(_fw.EriThresholdCharge, watchTip: _patient is not null));
+        if (_patient is not null) Consider(_patient.NextDue());
+        return next > Now ? next : Now + SimDuration.FromSeconds(1);
     }
 
     private void Emit(string type, params EventField[] fields) => EmitAt(Now, type, fields);

@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using PumpSim.Core.Patient;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;

@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using System.Text.RegularExpressions;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Patient;

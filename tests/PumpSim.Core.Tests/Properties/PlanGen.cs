@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using System.Globalization;
 using System.Text;
 using CsCheck;

@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using System.Text;
 using CsCheck;
 using PumpSim.Core.Engine;

@@ -1,6 +1,6 @@
-namespace PumpSim.Core.Plant;
+namespace PumpSim.Core.Therapy;
 
-/// <summary>Battery consumption: a base drain per day plus a drain per mL pumped, calibrated so a
+/// <summary>The pump model's battery figures, shared by the cell (plant) and the firmware's ERI rule. Consumption: a base drain per day plus a drain per mL pumped, calibrated so a
 /// new battery lasts 7 years at 0.5 mL/day and 5 years at 2 mL/day (PUMP.md §2). Charge is an
 /// integer count of units so the ERI and EOS instants are exact.</summary>
 public static class BatteryModel

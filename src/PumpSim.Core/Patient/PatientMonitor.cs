@@ -1,12 +1,13 @@
+using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
-using PumpSim.Core.Patient;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Units;
 
-namespace PumpSim.Core.Engine;
+namespace PumpSim.Core.Patient;
 
 /// <summary>The illustrative patient and its risk flags (PUMP.md §7), each an event when it starts
-/// and ends, stamped at the second the effect crosses its threshold inside a step.</summary>
-public sealed partial class Simulation
+/// and ends, stamped at the second the effect crosses its threshold inside a segment.</summary>
+public sealed class PatientMonitor
 {
     public const string Underdose = "underdose", WithdrawalRisk = "withdrawal-risk", OverdoseRisk = "overdose-risk";
     private const double UnderdosePct = 60, WithdrawalPct = 30, OverdosePct = 200;
@@ -14,12 +15,14 @@ public sealed partial class Simulation
     /// <summary>How long a pocket fill counts as an overdose risk (modelling choice: systemic uptake over two days).</summary>
     private static readonly SimDuration PocketRiskSpan = SimDuration.FromDays(2);
 
-    private PatientModel? _patient;
+    private readonly PatientModel _patient;
+    private readonly Func<SimInstant> _clock;
+    private readonly EmitAt _emitAt;
     private bool _underdose, _withdrawal, _overdose;
     private SimInstant _below30Since = SimInstant.MaxValue, _pocketRiskUntil = SimInstant.MaxValue;
 
     /// <summary>The illustrative patient's risk flags raised now, in a fixed order.</summary>
-    public IReadOnlyList<string> PatientFlags
+    public IReadOnlyList<string> Flags
     {
         get
         {
@@ -31,18 +34,27 @@ public sealed partial class Simulation
         }
     }
 
-    private void InitPatient()
+    public delegate void EmitAt(SimInstant at, string type, params EventField[] fields);
+
+    public PatientMonitor(SimulationPlan plan, PatientParameters p, Func<SimInstant> clock, EmitAt emitAt)
     {
-        if (_plan.Patient is not { } p) return;
-        var drug = _plan.CatheterContents == CatheterContents.Drug;
-        var initialDose = drug && _plan.Program.RateAt(_plan.Start) is { } r ? DeliveredDose(r) : 0;
+        _plan = plan;
+        _clock = clock;
+        _emitAt = emitAt;
+        var drug = plan.CatheterContents == CatheterContents.Drug;
+        var initialDose = drug && plan.Program.RateAt(plan.Start) is { } r ? DeliveredDose(r) : 0;
         _patient = new PatientModel(p, initialDose);
         // A flex program's patient has lived on the whole cycle, not on the step that runs at the
         // start (PUMP.md §7): start at the periodic steady state of one period from now.
-        if (drug && p.StartAtSteadyState && _plan.Program.Mode == Therapy.ProgramMode.Flex)
-            _patient.StartPeriodic(FlexPeriod(_plan.Program, _plan.Start));
-        if (_patient.EffectPct < WithdrawalPct) _below30Since = _plan.Start;
+        if (drug && p.StartAtSteadyState && plan.Program.Mode == Therapy.ProgramMode.Flex)
+            _patient.StartPeriodic(FlexPeriod(plan.Program, plan.Start));
+        if (_patient.EffectPct < WithdrawalPct) _below30Since = plan.Start;
     }
+
+    private readonly SimulationPlan _plan;
+    private SimInstant Now => _clock();
+    public double EffectPct => _patient.EffectPct;
+    public double Spasticity => _patient.Spasticity;
 
     /// <summary>The mcg/day a starting program really delivers: the pump converts with the concentration
     /// it was told, the drug has its real one (they differ after a wrong entry).</summary>
@@ -66,16 +78,16 @@ public sealed partial class Simulation
     }
 
     /// <summary>A patient who starts with too little (or too much) drug is flagged at the start.</summary>
-    private void AnnounceInitialPatientFlags()
+    public void AnnounceInitialFlags()
     {
-        var e = _patient!.EffectPct;
+        var e = _patient.EffectPct;
         SetFlag(ref _underdose, e < UnderdosePct, Underdose, Now, e);
         SetFlag(ref _overdose, e > OverdosePct, OverdoseRisk, Now, e);
     }
 
-    private void AdvancePatient(long seconds, Mass csfMass)
+    public void Advance(long seconds, Mass csfMass)
     {
-        var p = _patient!;
+        var p = _patient;
         var start = p.State;
         var input = csfMass.Mcg;
         var rate = input / seconds;
@@ -112,7 +124,7 @@ public sealed partial class Simulation
     /// threshold it crosses; the model's state is the segment's start.</summary>
     private void FindCrossings(long lo, double atLo, long hi, double atHi, double rate, List<(long, double, bool, double)> into)
     {
-        var p = _patient!;
+        var p = _patient;
         foreach (var t in (ReadOnlySpan<double>)[UnderdosePct, WithdrawalPct, OverdosePct])
         {
             if (!Crossed(atLo, atHi, t)) continue;
@@ -144,13 +156,13 @@ public sealed partial class Simulation
     {
         if (flag == value) return;
         flag = value;
-        EmitAt(at, value ? EventTypes.PatientFlagRaised : EventTypes.PatientFlagCleared,
+        _emitAt(at, value ? EventTypes.PatientFlagRaised : EventTypes.PatientFlagCleared,
             new("flag", name), new("effect_pct", Math.Round(effect, 1)), new("illustrative", true));
     }
 
-    private void HandlePatientTimers()
+    public void HandleTimers()
     {
-        var effect = _patient!.EffectPct;
+        var effect = _patient.EffectPct;
         if (!_withdrawal && _below30Since != SimInstant.MaxValue && Now >= _below30Since + WithdrawalDelay)
             SetFlag(ref _withdrawal, true, WithdrawalRisk, Now, effect);
         if (_pocketRiskUntil <= Now)
@@ -160,7 +172,7 @@ public sealed partial class Simulation
         }
     }
 
-    private SimInstant NextPatientTimer()
+    public SimInstant NextDue()
     {
         var next = _pocketRiskUntil;
         if (!_withdrawal && _below30Since != SimInstant.MaxValue)
@@ -168,11 +180,11 @@ public sealed partial class Simulation
         return next;
     }
 
-    private void OnPocketFill(Mass injected)
+    public void OnPocketFill(Mass injected)
     {
         // The pocket's drug reaches the circulation, and a little of it the spinal cord (illustrative).
-        _patient!.AddToDepot(injected.Mcg);
+        _patient.AddToDepot(injected.Mcg);
         _pocketRiskUntil = Now + PocketRiskSpan;
-        SetFlag(ref _overdose, true, OverdoseRisk, Now, _patient!.EffectPct);
+        SetFlag(ref _overdose, true, OverdoseRisk, Now, _patient.EffectPct);
     }
 }

@@ -1,4 +1,4 @@
-namespace PumpSim.Core.Plant;
+namespace PumpSim.Core.Units;
 
 /// <summary>Integrates a piecewise-constant rate given per day over whole seconds, exactly.
 /// It carries the remainder below one unit (in unit·s/day), so the total after any split of the
