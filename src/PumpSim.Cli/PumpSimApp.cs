@@ -58,6 +58,9 @@ public static class PumpSimApp
             c.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
                 .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep");
+            c.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve a live web console of one scenario for a class: belief vs truth, controls, fault buttons.")
+                .WithExample("serve", "scenarios/training/kinked-catheter.yaml", "--port", "8080");
             c.AddCommand<TrumpetCommand>("trumpet")
                 .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
                 .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet");

@@ -1,6 +1,7 @@
 using PumpSim.Core.Engine;
 using PumpSim.Core.Units;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace PumpSim.Scenarios.Recording;
@@ -8,7 +9,8 @@ namespace PumpSim.Scenarios.Recording;
 /// <summary>One action a trainer injected into a live run: the event's action key and settings as a
 /// scenario file writes them (<c>catheter</c>, <c>{ fault: kink }</c>), and the narration line that
 /// marks it (a placeholder for the trainer to rewrite).</summary>
-public sealed record RecordedInjection(SimInstant At, string Action, string Settings, string Narration);
+/// <see cref="Action"/> null records a narration marker alone.
+public sealed record RecordedInjection(SimInstant At, string? Action, string Settings, string Narration);
 
 /// <summary>A live session as a scenario file: the original file plus every injected action at its
 /// instant. Injections are kept as YAML, and an injection is accepted only if the file with it
@@ -47,7 +49,7 @@ public sealed class SessionRecording
 
     /// <summary>Checks <paramref name="entry"/> in the context of the whole file and records it.
     /// Returns the actions the loader reads for its instant, in the order they apply (narration and
-    /// action). Throws <see cref="Errors.ScenarioException"/> (nothing recorded) when the file with it
+    /// action). Throws <see cref="ScenarioException"/> (nothing recorded) when the file with it
     /// would not load, e.g. a refill bigger than this pump's reservoir.</summary>
     public IReadOnlyList<ScenarioAction> Add(RecordedInjection entry)
     {
@@ -56,7 +58,8 @@ public sealed class SessionRecording
         var atInstant = loaded.Plan.Actions.Where(a => a.At == entry.At).OrderBy(a => a.Order).Select(a => a.Action).ToArray();
         // The instant holds only this injection (the engine gives each injection a second of its
         // own, never one with a file action): its action and its narration, in file order.
-        if (atInstant.Length != 2 || _entries.Any(e => e.At == entry.At))
+        var expected = entry.Action is null ? 1 : 2;
+        if (atInstant.Length != expected || _entries.Any(e => e.At == entry.At))
             throw new InvalidOperationException($"the instant {entry.At} must hold this injection alone; the file has {atInstant.Length} actions there.");
         _entries.Add(entry);
         return atInstant;
@@ -79,11 +82,15 @@ public sealed class SessionRecording
         foreach (var e in entries)
         {
             var at = new YamlScalarNode((e.At - Start).ToString());
-            var settings = Root(Parse(e.Settings.Length == 0 ? "{}" : e.Settings));
-            events.Add(new YamlMappingNode(new YamlScalarNode("at"), at, new YamlScalarNode(e.Action), settings));
+            if (e.Action is not null)
+            {
+                var settings = Root(Parse(e.Settings.Length == 0 ? "{}" : e.Settings));
+                // One entry a line, as the bundled files write them.
+                events.Add(new YamlMappingNode(new YamlScalarNode("at"), at, new YamlScalarNode(e.Action), settings) { Style = MappingStyle.Flow });
+            }
             narration.Add(new YamlMappingNode(
                 new YamlScalarNode("at"), new YamlScalarNode((e.At - Start).ToString()),
-                new YamlScalarNode("text"), new YamlScalarNode(e.Narration) { Style = ScalarStyle.DoubleQuoted }));
+                new YamlScalarNode("text"), new YamlScalarNode(e.Narration) { Style = ScalarStyle.DoubleQuoted }) { Style = MappingStyle.Flow });
         }
         using var writer = new StringWriter { NewLine = "\n" };
         stream.Save(writer, assignAnchors: false);
