@@ -15,6 +15,7 @@ public sealed class SessionHub : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _ticker;
     private int _nextId = 1;
+    private int _disposed;
 
     public SessionHub(ScenarioSource source)
     {
@@ -75,6 +76,8 @@ public sealed class SessionHub : IDisposable
     /// <summary>Stops the ticker and ends every viewer's stream, so the server can stop at once.</summary>
     public void Dispose()
     {
+        // Called on ApplicationStopping and again when the container is disposed.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         _stop.Cancel();
         try { _ticker?.Wait(TimeSpan.FromSeconds(2)); } catch (AggregateException) { }
         Session[] all;
