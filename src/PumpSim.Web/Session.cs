@@ -144,15 +144,19 @@ public sealed class Session : IDisposable
         {
             if (_clients.Count >= MaxClients) return null;
             var client = new SseClient();
-            client.Send(SseClient.Frame("reset", SnapshotJson()));
             _clients.Add(client);
+            client.Send(SseClient.Frame("reset", SnapshotJson()));
+            BroadcastStatus(); // the others' viewer count
             return client;
         }
     }
 
     internal void Detach(SseClient client)
     {
-        lock (_gate) _clients.Remove(client);
+        lock (_gate)
+        {
+            if (_clients.Remove(client)) BroadcastStatus();
+        }
         client.Close();
     }
 

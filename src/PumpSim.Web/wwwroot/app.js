@@ -90,7 +90,7 @@
     if (st) {
       $('clock').textContent = 'day ' + day(st.now_s) + ' / ' + day(st.end_s);
       $('state').textContent = st.finished ? 'ended' : (st.paused ? 'paused' : 'playing ×' + st.speed);
-      $('play').textContent = st.paused ? '▶ Play' : '⏸ Pause';
+      $('play').textContent = st.paused ? '▶ Play' : '❚❚ Pause';
       $('speed').value = String(st.speed);
       $('autopause').checked = st.auto_pause;
       $('viewers').textContent = st.viewers;
