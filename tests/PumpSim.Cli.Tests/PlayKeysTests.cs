@@ -17,3 +17,52 @@ public class PlayKeysTests
         console.Output.Should().NotContain("day 12.00", "q quit before the end");
     }
 }
+
+/// <summary>Issue 15's play additions: fault keys with a legend, next narration/alarm, --start, the title's width.</summary>
+public class PlayTrainerKeysTests
+{
+    private static (int Code, string Out) Play(int width, string[] extra, params ConsoleKey[] keys)
+    {
+        var console = new TestConsole().Width(width).Interactive().EmitAnsiSequences();
+        foreach (var k in keys) console.Input.PushKey(k);
+        var code = PumpSimApp.Run(["play", Repo.Path("scenarios", "dosing", "continuous-maintenance.yaml"), "--speed", "60", .. extra], console, new StringWriter());
+        return (code, console.Output);
+    }
+
+    [Fact]
+    public void TheFaultKeyK_InjectsAKink_AndTheLegendNamesTheKeys()
+    {
+        var (code, output) = Play(120, [], ConsoleKey.Spacebar, ConsoleKey.K, ConsoleKey.RightArrow, ConsoleKey.RightArrow, ConsoleKey.Q);
+        code.Should().Be(0);
+        output.Should().Contain("k kink").And.Contain("p pocket fill").And.Contain("Kink injected at day 0.00");
+        // The kink applies one second after the paused instant; a step later the event list shows it.
+        output.Should().Contain("catheter-fault kink");
+    }
+
+    [Fact]
+    public void N_RunsToTheNextNarrationLine_AndPauses()
+    {
+        // continuous-maintenance narrates at 0d and 18d: from the start, n stops at day 18.00.
+        var (code, output) = Play(120, [], ConsoleKey.Spacebar, ConsoleKey.N, ConsoleKey.Q);
+        code.Should().Be(0);
+        output.Should().Contain("day 18.00").And.Contain("low-reservoir alarm sounds");
+    }
+
+    [Fact]
+    public void Start_OpensTheDashboardAtThatMoment()
+    {
+        var (code, output) = Play(120, ["--start", "10d"], ConsoleKey.Spacebar, ConsoleKey.Q);
+        code.Should().Be(0);
+        output.Should().Contain("day 10.00");
+        PumpSimApp.Run(["play", Repo.Path("scenarios", "dosing", "continuous-maintenance.yaml"), "--start", "30d"],
+            new TestConsole().Interactive().EmitAnsiSequences(), new StringWriter()).Should().Be(2);
+    }
+
+    [Fact]
+    public void At120Columns_TheTitleIsNotCut()
+    {
+        // "Continuous maintenance dosing from a 20 mL pump" is 47 characters: cut at 40 columns before.
+        var (_, output) = Play(120, [], ConsoleKey.Q);
+        output.Should().Contain("Continuous maintenance dosing from a 20 mL pump");
+    }
+}

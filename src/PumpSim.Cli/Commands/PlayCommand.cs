@@ -3,6 +3,7 @@ using System.Diagnostics;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Units;
+using PumpSim.Scenarios;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -18,6 +19,22 @@ public sealed class PlaySettings : OneScenarioSettings
     [CommandOption("--no-input")]
     [Description("Do not read keys: play to the end (for recordings and tests).")]
     public bool NoInput { get; init; }
+
+    [CommandOption("--start <AT>")]
+    [Description("Start the dashboard at this offset from the scenario start (e.g. 2d6h); the run up to it is simulated first.")]
+    public string? Start { get; init; }
+
+    [CommandOption("--pause-at-narration")]
+    [Description("Pause at each narration line (space resumes).")]
+    public bool PauseAtNarration { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var baseResult = base.Validate();
+        if (!baseResult.Successful) return baseResult;
+        if (Start is not null && !DurationParser.TryParse(Start, out _, out var error)) return ValidationResult.Error($"--start: {error}");
+        return ValidationResult.Success();
+    }
 }
 
 /// <summary>`pumpsim play FILE`: the same simulation as `run`, its virtual clock paced against real
@@ -30,12 +47,31 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
     {
         var scenario = settings.Load();
         using var sim = new Simulation(scenario.Plan);
-        var dashboard = new Dashboard(sim, scenario.Title, scenario.Description) { Speed = settings.Speed };
+        var faults = new PlayFaultKeys(sim, File.ReadAllText(settings.File), settings.File);
+        var dashboard = new Dashboard(sim, scenario.Title, scenario.Description)
+        {
+            Speed = settings.Speed,
+            Width = console.Profile.Width,
+            Legend = settings.NoInput ? "" : faults.Legend,
+        };
         using var feed = sim.Events.Subscribe(dashboard.OnEvent);
+        using var stops = sim.Events.Subscribe(e =>
+        {
+            if (e.Type == EventTypes.Narration && settings.PauseAtNarration) { dashboard.Paused = true; _stop = true; }
+            if (_runToNext && e.Type is EventTypes.Narration or EventTypes.AlarmRaised) _stop = true;
+        });
         var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
         if (!live) return PlayPlain(sim, scenario.Title);
 
         sim.AdvanceTo(sim.Now); // starts the run: the first frame shows the programmed rates
+        if (settings.Start is not null)
+        {
+            var at = DurationParser.Parse(settings.Start);
+            if (at.Seconds < 0 || at > sim.Plan.Duration)
+                throw new Infrastructure.InputException($"--start must be between 0s and the scenario's duration ({sim.Plan.Duration}); got {at}.");
+            sim.AdvanceTo(sim.Plan.Start + at);
+            dashboard.Paused = false; // a narration on the way there is not a reason to stop
+        }
         var readKeys = !settings.NoInput;
         console.Live(dashboard.Render()).AutoClear(false).Start(ctx =>
         {
@@ -43,7 +79,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
             var carry = 0.0;
             while (!sim.IsFinished && !cancellationToken.IsCancellationRequested)
             {
-                if (readKeys && !HandleKeys(sim, dashboard))
+                if (readKeys && !HandleKeys(sim, dashboard, faults))
                 {
                     ctx.UpdateTarget(dashboard.Render());
                     ctx.Refresh();
@@ -55,7 +91,8 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
                     clock.Restart();
                     carry += dashboard.Speed <= 0 ? double.MaxValue / 4 : elapsed * dashboard.Speed;
                     var whole = (long)Math.Min(carry, (sim.Plan.End - sim.Now).Seconds);
-                    if (whole >= 1) { sim.AdvanceTo(sim.Now + SimDuration.FromSeconds(whole)); carry -= whole; }
+                    if (whole >= 1) { AdvanceUntilStop(sim, sim.Now + SimDuration.FromSeconds(whole)); carry -= whole; }
+                    if (dashboard.Paused) carry = 0;
                 }
                 else clock.Restart();
                 ctx.UpdateTarget(dashboard.Render());
@@ -66,8 +103,20 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         return ExitCodes.Ok;
     }
 
-    /// <summary>Keys: space pauses, → steps one engine step, + and - double or halve the speed, q quits.</summary>
-    private bool HandleKeys(Simulation sim, Dashboard dashboard)
+    private bool _stop, _runToNext;
+
+    /// <summary>Advances in engine steps, stopping early on the step where an auto-pause or a jump
+    /// saw its narration line or alarm.</summary>
+    private void AdvanceUntilStop(Simulation sim, SimInstant target)
+    {
+        _stop = false;
+        while (sim.Now < target && !sim.IsFinished && !_stop)
+            sim.AdvanceTo(SimInstant.Min(target, sim.Now + sim.Plan.Step));
+    }
+
+    /// <summary>Keys: space pauses, → steps one engine step, n runs to the next narration line or alarm,
+    /// + and - double or halve the speed, q quits; the fault keys of <see cref="PlayFaultKeys"/> inject.</summary>
+    private bool HandleKeys(Simulation sim, Dashboard dashboard, PlayFaultKeys faults)
     {
         while (console.Input.IsKeyAvailable())
         {
@@ -78,6 +127,15 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
                 case ConsoleKey.Q or ConsoleKey.Escape: return false;
                 case ConsoleKey.Spacebar: dashboard.Paused = !dashboard.Paused; break;
                 case ConsoleKey.RightArrow: sim.AdvanceTo(sim.Now + sim.Plan.Step); break;
+                case ConsoleKey.N:
+                    _runToNext = true;
+                    AdvanceUntilStop(sim, sim.Plan.End);
+                    _runToNext = false;
+                    dashboard.Paused = true;
+                    break;
+                default:
+                    if (faults.Press(key.Value.KeyChar) is { } said) dashboard.Message = said;
+                    break;
             }
             // By character, not key code: '+' is Shift+'=' on many layouts and arrives as either.
             if (key.Value.KeyChar is '+' or '=') dashboard.Speed = Math.Min(dashboard.Speed * 2, 86_400 * 7);
