@@ -110,6 +110,14 @@ public static class ConsoleServer
             w.WriteBoolean("patient", scenario.Plan.Patient is not null);
             w.WriteNumber("min_speed", Session.MinSpeed);
             w.WriteNumber("max_speed", Session.MaxSpeed);
+            // Each alarm's tone, as the pump sounds it (the page shows it next to the alarm).
+            w.WriteStartObject("tones");
+            w.WriteString(Core.Firmware.AlarmIds.Text(Core.Firmware.AlarmPriority.Critical), Core.Firmware.AlarmIds.Tone(Core.Firmware.AlarmPriority.Critical));
+            w.WriteString(Core.Firmware.AlarmIds.Text(Core.Firmware.AlarmPriority.NonCritical), Core.Firmware.AlarmIds.Tone(Core.Firmware.AlarmPriority.NonCritical));
+            w.WriteEndObject();
+            w.WriteStartObject("alarm_priorities");
+            foreach (var (id, priority) in Core.Firmware.AlarmIds.All) w.WriteString(id, Core.Firmware.AlarmIds.Text(priority));
+            w.WriteEndObject();
             w.WriteStartArray("faults");
             foreach (var b in FaultButtons.For(scenario.Plan))
             {

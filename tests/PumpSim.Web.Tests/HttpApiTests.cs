@@ -58,6 +58,9 @@ public class HttpApiTests
         var faults = doc.RootElement.GetProperty("faults").EnumerateArray().Select(f => f.GetProperty("id").GetString()).ToArray();
         faults.Should().Contain(["kink", "occlusion", "leak", "disconnect", "migration", "repair", "mri", "motor-stall",
             "missed-refill", "pocket-fill", "refill", "interrogate", "silence"]);
+        // PUMP.md §5: critical alarms sound a 3-second dual tone, non-critical a 1-second single tone.
+        doc.RootElement.GetProperty("tones").GetProperty("critical").GetString().Should().Be("3-s dual tone");
+        doc.RootElement.GetProperty("alarm_priorities").GetProperty("low-reservoir").GetString().Should().Be("non-critical");
     }
 
     [Fact]

@@ -84,6 +84,13 @@
     }
   }
 
+  // "low-reservoir (1-s single tone)": the alarm as the pump sounds it.
+  function alarmWithTone(id) {
+    const p = state.scenario && state.scenario.alarm_priorities[id];
+    const tone = p && state.scenario.tones[p];
+    return tone ? id + ' (' + tone + ')' : id;
+  }
+
   function render() {
     state.dirty = false;
     const st = state.status;
@@ -103,7 +110,7 @@
       $('pump-reservoir').textContent = fix(s.reservoir_estimated_ml, 2);
       $('pump-rate').textContent = fix(s.programmed_mcg_per_day, 1);
       $('pump-therapy').textContent = s.therapy;
-      $('pump-alarms').textContent = s.alarms.length ? s.alarms.join(', ') : 'none';
+      $('pump-alarms').textContent = s.alarms.length ? s.alarms.map(alarmWithTone).join(', ') : 'none';
       $('pump-alarms').className = s.alarms.length ? 'alarm' : '';
       $('pump-battery').textContent = fix(s.battery_days, 0);
       $('body-reservoir').textContent = fix(s.reservoir_true_ml, 2);
