@@ -17,16 +17,23 @@ public sealed class PlayFaultKeys
         ('p', "pocket-fill", "pocket fill"), ('f', "refill", "refill"), ('i', "interrogate", "interrogate"), ('x', "silence", "silence"),
     ];
 
-    private readonly Simulation _sim;
     private readonly SessionRecording _recording;
     private readonly IReadOnlyList<FaultButton> _buttons;
+    private readonly string _fileName;
+    private Simulation? _sim;
 
-    public PlayFaultKeys(Simulation sim, string scenarioText, string fileName)
+    public PlayFaultKeys(SimulationPlan plan, string scenarioText, string fileName)
     {
-        _sim = sim;
-        _recording = new SessionRecording(scenarioText, fileName, sim.Plan.Start);
-        _buttons = FaultButtons.For(sim.Plan);
+        _fileName = fileName;
+        _recording = new SessionRecording(scenarioText, fileName, plan.Start);
+        _buttons = FaultButtons.For(plan);
     }
+
+    /// <summary>The run the keys inject into (a new one after b, back to the start).</summary>
+    public void Bind(Simulation sim) => _sim = sim;
+
+    /// <summary>The scenario's actions with every injection so far, read back from the recorded file.</summary>
+    public IReadOnlyList<TimedAction> ReplayActions() => ScenarioLoader.Parse(_recording.ToYaml(), _fileName).Plan.Actions;
 
     /// <summary>The on-screen legend: "k kink · o occlusion · …" for the keys this scenario supports.</summary>
     public string Legend => string.Join("  ", Keys.Where(k => _buttons.Any(b => b.Id == k.Fault)).Select(k => $"{k.Key} {k.Short}"));
@@ -38,7 +45,7 @@ public sealed class PlayFaultKeys
         key = char.ToLowerInvariant(key); // a key pressed with Shift or Caps Lock is the same key
         var fault = Keys.FirstOrDefault(k => k.Key == key).Fault;
         var button = fault is null ? null : _buttons.FirstOrDefault(b => b.Id == fault);
-        if (button is null) return null;
+        if (button is null || _sim is null) return null;
         var at = _sim.NextInjectionInstant();
         if (_sim.IsFinished || at > _sim.Plan.End) return "the run has ended; nothing to inject into.";
         try

@@ -66,3 +66,25 @@ public class PlayTrainerKeysTests
         output.Should().Contain("Continuous maintenance dosing from a 20 mL pump");
     }
 }
+
+public class PlayRestartTests
+{
+    [Fact]
+    public void B_GoesBackToTheStart_AndAnInjectedFaultReplays()
+    {
+        var console = new TestConsole().Width(120).Interactive().EmitAnsiSequences();
+        // Pause, kink, run to the next narration (day 18), back to the start, one step, quit.
+        foreach (var k in new[] { ConsoleKey.Spacebar, ConsoleKey.K, ConsoleKey.N, ConsoleKey.B, ConsoleKey.RightArrow, ConsoleKey.Q })
+            console.Input.PushKey(k);
+        var code = PumpSimApp.Run(["play", Repo.Path("scenarios", "dosing", "continuous-maintenance.yaml"), "--speed", "60"], console, new StringWriter());
+        code.Should().Be(0);
+        var output = console.Output;
+        // The keys arrive together, so the dashboard draws the first frame and the last. Without the
+        // restart the last frame would read day 18 (n ran there); with it, one 1-minute step after the
+        // start, and the kink (injected at 0d + 1 s) is in the new run's event list: it replayed.
+        output.Should().Contain("back to the start.");
+        output.Should().Contain("day 0.00 · 2026-01-01 00:01");
+        output.Should().Contain("catheter-fault kink");
+        output.Should().NotContain("2026-01-19");
+    }
+}

@@ -46,78 +46,112 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
     public override int Execute(CommandContext context, PlaySettings settings, CancellationToken cancellationToken)
     {
         var scenario = settings.Load();
-        using var sim = new Simulation(scenario.Plan);
-        var faults = new PlayFaultKeys(sim, File.ReadAllText(settings.File), settings.File);
-        var dashboard = new Dashboard(sim, scenario.Title, scenario.Description)
+        _settings = settings;
+        _scenario = scenario;
+        _faults = new PlayFaultKeys(scenario.Plan, File.ReadAllText(settings.File), settings.File);
+        Begin(scenario.Plan, settings.Speed);
+        try
         {
-            Speed = settings.Speed,
+            var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
+            if (!live) return PlayPlain(_sim, scenario.Title);
+
+            _sim.AdvanceTo(_sim.Now); // starts the run: the first frame shows the programmed rates
+
+            if (settings.Start is not null)
+            {
+                var at = DurationParser.Parse(settings.Start);
+                if (at.Seconds < 0 || at > _sim.Plan.Duration)
+                    throw new Infrastructure.InputException($"--start must be between 0s and the scenario's duration ({_sim.Plan.Duration}); got {at}.");
+                _sim.AdvanceTo(_sim.Plan.Start + at);
+                _dashboard.Paused = false; // a narration on the way there is not a reason to stop
+            }
+            var readKeys = !settings.NoInput;
+            console.Live(_dashboard.Render()).AutoClear(false).Start(ctx =>
+            {
+                var clock = Stopwatch.StartNew();
+                var carry = 0.0;
+                // With keys, the end of the run waits for q (or b to start again) instead of exiting.
+                while ((readKeys || !_sim.IsFinished) && !cancellationToken.IsCancellationRequested)
+                {
+                    if (readKeys && !HandleKeys())
+                    {
+                        ctx.UpdateTarget(_dashboard.Render());
+                        ctx.Refresh();
+                        break;
+                    }
+                    if (!_dashboard.Paused && !_sim.IsFinished)
+                    {
+                        var elapsed = clock.Elapsed.TotalSeconds;
+                        clock.Restart();
+                        carry += _dashboard.Speed <= 0 ? double.MaxValue / 4 : elapsed * _dashboard.Speed;
+                        var whole = (long)Math.Min(carry, (_sim.Plan.End - _sim.Now).Seconds);
+                        if (whole >= 1) { AdvanceUntilStop(_sim.Now + SimDuration.FromSeconds(whole)); carry -= whole; }
+                        if (_dashboard.Paused) carry = 0;
+                    }
+                    else clock.Restart();
+                    ctx.UpdateTarget(_dashboard.Render());
+                    ctx.Refresh();
+                    if (_dashboard.Speed > 0 || _dashboard.Paused || _sim.IsFinished) Thread.Sleep(FrameMs);
+                }
+            });
+            return ExitCodes.Ok;
+        }
+        finally { End(); }
+    }
+
+    private PlaySettings _settings = null!;
+    private Scenarios.LoadedScenario _scenario = null!;
+    private PlayFaultKeys _faults = null!;
+    private Simulation _sim = null!;
+    private Dashboard _dashboard = null!;
+    private IDisposable? _feeds;
+
+    /// <summary>A fresh run of <paramref name="plan"/> with its dashboard (at start-up and on b).</summary>
+    private void Begin(SimulationPlan plan, double speed)
+    {
+        End();
+        _sim = new Simulation(plan);
+        _faults.Bind(_sim);
+        _dashboard = new Dashboard(_sim, _scenario.Title, _scenario.Description)
+        {
+            Speed = speed,
             Width = console.Profile.Width,
-            Legend = settings.NoInput ? "" : faults.Legend,
+            Legend = _settings.NoInput ? "" : _faults.Legend,
         };
-        using var feed = sim.Events.Subscribe(dashboard.OnEvent);
-        using var stops = sim.Events.Subscribe(e =>
+        var feed = _sim.Events.Subscribe(_dashboard.OnEvent);
+        var stops = _sim.Events.Subscribe(e =>
         {
-            if (e.Type == EventTypes.Narration && settings.PauseAtNarration) { dashboard.Paused = true; _stop = true; }
+            if (e.Type == EventTypes.Narration && _settings.PauseAtNarration) { _dashboard.Paused = true; _stop = true; }
             if (_runToNext && e.Type is EventTypes.Narration or EventTypes.AlarmRaised) _stop = true;
         });
-        var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
-        if (!live) return PlayPlain(sim, scenario.Title);
+        _feeds = System.Reactive.Disposables.Disposable.Create(() => { feed.Dispose(); stops.Dispose(); });
+    }
 
-        sim.AdvanceTo(sim.Now); // starts the run: the first frame shows the programmed rates
-        if (settings.Start is not null)
-        {
-            var at = DurationParser.Parse(settings.Start);
-            if (at.Seconds < 0 || at > sim.Plan.Duration)
-                throw new Infrastructure.InputException($"--start must be between 0s and the scenario's duration ({sim.Plan.Duration}); got {at}.");
-            sim.AdvanceTo(sim.Plan.Start + at);
-            dashboard.Paused = false; // a narration on the way there is not a reason to stop
-        }
-        var readKeys = !settings.NoInput;
-        console.Live(dashboard.Render()).AutoClear(false).Start(ctx =>
-        {
-            var clock = Stopwatch.StartNew();
-            var carry = 0.0;
-            while (!sim.IsFinished && !cancellationToken.IsCancellationRequested)
-            {
-                if (readKeys && !HandleKeys(sim, dashboard, faults))
-                {
-                    ctx.UpdateTarget(dashboard.Render());
-                    ctx.Refresh();
-                    break;
-                }
-                if (!dashboard.Paused)
-                {
-                    var elapsed = clock.Elapsed.TotalSeconds;
-                    clock.Restart();
-                    carry += dashboard.Speed <= 0 ? double.MaxValue / 4 : elapsed * dashboard.Speed;
-                    var whole = (long)Math.Min(carry, (sim.Plan.End - sim.Now).Seconds);
-                    if (whole >= 1) { AdvanceUntilStop(sim, sim.Now + SimDuration.FromSeconds(whole)); carry -= whole; }
-                    if (dashboard.Paused) carry = 0;
-                }
-                else clock.Restart();
-                ctx.UpdateTarget(dashboard.Render());
-                ctx.Refresh();
-                if (dashboard.Speed > 0 || dashboard.Paused) Thread.Sleep(FrameMs);
-            }
-        });
-        return ExitCodes.Ok;
+    private void End()
+    {
+        _feeds?.Dispose();
+        _feeds = null;
+        _sim?.Dispose();
     }
 
     private bool _stop, _runToNext;
 
     /// <summary>Advances in engine steps, stopping early on the step where an auto-pause or a jump
     /// saw its narration line or alarm.</summary>
-    private void AdvanceUntilStop(Simulation sim, SimInstant target)
+    private void AdvanceUntilStop(SimInstant target)
     {
         _stop = false;
-        while (sim.Now < target && !sim.IsFinished && !_stop)
-            sim.AdvanceTo(SimInstant.Min(target, sim.Now + sim.Plan.Step));
+        while (_sim.Now < target && !_sim.IsFinished && !_stop)
+            _sim.AdvanceTo(SimInstant.Min(target, _sim.Now + _sim.Plan.Step));
     }
 
     /// <summary>Keys: space pauses, → steps one engine step, n runs to the next narration line or alarm,
-    /// + and - double or halve the speed, q quits; the fault keys of <see cref="PlayFaultKeys"/> inject.</summary>
-    private bool HandleKeys(Simulation sim, Dashboard dashboard, PlayFaultKeys faults)
+    /// b goes back to the start (injected faults replay), + and - double or halve the speed, q quits;
+    /// the fault keys of <see cref="PlayFaultKeys"/> inject.</summary>
+    private bool HandleKeys()
     {
+        var sim = _sim;
+        var dashboard = _dashboard;
         while (console.Input.IsKeyAvailable())
         {
             var key = console.Input.ReadKey(intercept: true);
@@ -127,14 +161,21 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
                 case ConsoleKey.Q or ConsoleKey.Escape: return false;
                 case ConsoleKey.Spacebar: dashboard.Paused = !dashboard.Paused; break;
                 case ConsoleKey.RightArrow: sim.AdvanceTo(sim.Now + sim.Plan.Step); break;
+                case ConsoleKey.B or ConsoleKey.Home:
+                    // The same scenario with the faults injected so far, as the saved YAML would load.
+                    Begin(_scenario.Plan with { Actions = _faults.ReplayActions() }, dashboard.Speed);
+                    _sim.AdvanceTo(_sim.Now);
+                    _dashboard.Paused = true;
+                    _dashboard.Message = "back to the start.";
+                    return true;
                 case ConsoleKey.N:
                     _runToNext = true;
-                    AdvanceUntilStop(sim, sim.Plan.End);
+                    AdvanceUntilStop(sim.Plan.End);
                     _runToNext = false;
                     dashboard.Paused = true;
                     break;
                 default:
-                    if (faults.Press(key.Value.KeyChar) is { } said) dashboard.Message = said;
+                    if (_faults.Press(key.Value.KeyChar) is { } said) dashboard.Message = said;
                     break;
             }
             // By character, not key code: '+' is Shift+'=' on many layouts and arrives as either.
