@@ -39,7 +39,7 @@ public static class PumpSimApp
                 .WithDescription("Run every scenario under the paths and check its expectations; exit 1 if any fails.")
                 .WithExample("verify", "scenarios", "--junit", "out/junit.xml");
             c.AddCommand<PlayCommand>("play")
-                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, +/- speed, q quits).")
+                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, n next narration/alarm, b back to the start, +/- speed, q quits; fault keys inject).")
                 .WithExample("play", "scenarios/training/kinked-catheter.yaml", "--speed", "3600");
             c.AddCommand<ListCommand>("list")
                 .WithDescription("List the scenario library with titles and what each covers.")
