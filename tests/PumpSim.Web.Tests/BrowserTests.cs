@@ -81,5 +81,11 @@ public class BrowserTests
         await trainer.ClickAsync("#next"); // runs to the next narration line or alarm: the injected one
         await Assertions.Expect(student.Locator("#narration")).ToContainTextAsync("[trainer] Leak", new() { Timeout = 30_000 });
         await Assertions.Expect(student.Locator("#events")).ToContainTextAsync("catheter: leak");
+
+        // The trainer saves the session: a download of the scenario with the leak in it.
+        var download = await trainer.RunAndWaitForDownloadAsync(() => trainer.ClickAsync("#save"));
+        download.SuggestedFilename.Should().Be("continuous-maintenance-session1.yaml");
+        var yaml = await File.ReadAllTextAsync(await download.PathAsync());
+        yaml.Should().Contain("catheter: {fault: leak}").And.Contain("[trainer] Leak");
     }
 }
