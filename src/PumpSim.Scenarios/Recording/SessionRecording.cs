@@ -26,25 +26,11 @@ public sealed class SessionRecording
         _original = originalYaml;
         FileName = fileName;
         Start = start;
-        var root = Root(Parse(originalYaml));
-        int Index(string key) => root.Children.Keys.ToList().FindIndex(k => k is YamlScalarNode s && s.Value == key);
-        var events = Index("events");
-        var narration = Index("narration");
-        // Entries at one instant apply in file position order; a missing list is appended at the end
-        // (events before narration). Whichever list ends up later decides the live order.
-        NarrationFirst = (events, narration) switch
-        {
-            (< 0, >= 0) => true,
-            (>= 0, >= 0) => narration < events,
-            _ => false,
-        };
+        Root(Parse(originalYaml)); // a mapping, or it could not have loaded
     }
 
     public string FileName { get; }
     public SimInstant Start { get; }
-    /// <summary>True when the saved file lists narration before events, so an injection's narration
-    /// line applies before its action (file position gives the same-instant order).</summary>
-    public bool NarrationFirst { get; }
     public IReadOnlyList<RecordedInjection> Entries => _entries;
 
     /// <summary>Checks <paramref name="entry"/> in the context of the whole file and records it.
@@ -57,7 +43,8 @@ public sealed class SessionRecording
         var loaded = ScenarioLoader.Parse(candidate, FileName);
         var atInstant = loaded.Plan.Actions.Where(a => a.At == entry.At).OrderBy(a => a.Order).Select(a => a.Action).ToArray();
         // The instant holds only this injection (the engine gives each injection a second of its
-        // own, never one with a file action): its action and its narration, in file order.
+        // own, never one with a file action): its action and its narration, in file order, which
+        // is the order the live engine is given them, whichever list the file writes first.
         var expected = entry.Action is null ? 1 : 2;
         if (atInstant.Length != expected || _entries.Any(e => e.At == entry.At))
             throw new InvalidOperationException($"the instant {entry.At} must hold this injection alone; the file has {atInstant.Length} actions there.");
