@@ -88,3 +88,25 @@ public class PlayRestartTests
         output.Should().NotContain("2026-01-19");
     }
 }
+
+public class PlayTerminalTests
+{
+    [Fact]
+    public async Task WithStderrRedirected_PlayStaysLiveOnATerminalStdout()
+    {
+        // util-linux `script` gives the process a terminal (Debian: bsdutils, an essential package).
+        if (OperatingSystem.IsWindows() || !File.Exists("/usr/bin/script")) return;
+        var dll = Path.Combine(AppContext.BaseDirectory, "pumpsim.dll");
+        var file = Repo.Path("scenarios", "dosing", "continuous-maintenance.yaml");
+        var psi = new System.Diagnostics.ProcessStartInfo("/usr/bin/script",
+            ["-qc", $"dotnet '{dll}' play '{file}' --speed 0 --no-input 2>/dev/null", "/dev/null"])
+        { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
+        psi.Environment["TERM"] = "xterm";
+        using var p = System.Diagnostics.Process.Start(psi)!;
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(120)); // a hang guard, not a timing assertion
+        var output = await p.StandardOutput.ReadToEndAsync(guard.Token);
+        await p.WaitForExitAsync(guard.Token);
+        // The live dashboard hides the cursor (ESC[?25l) and draws its panes; the plain story has neither.
+        output.Should().Contain("\u001b[?25l").And.Contain("Pump believes");
+    }
+}

@@ -53,6 +53,15 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         try
         {
             var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
+            // Spectre's detection also gives up when stderr is redirected; a trainer who sends errors
+            // to a file (2>log) still has the dashboard on a terminal stdout (and keys, unless stdin is a pipe).
+            if (!live && ReferenceEquals(console, AnsiConsole.Console) && !Console.IsOutputRedirected
+                && (settings.NoInput || !Console.IsInputRedirected) && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term && term != "dumb")
+            {
+                console.Profile.Capabilities.Ansi = true;
+                console.Profile.Capabilities.Interactive = true;
+                live = true;
+            }
             if (!live) return PlayPlain(_sim, scenario.Title);
 
             _sim.AdvanceTo(_sim.Now); // starts the run: the first frame shows the programmed rates
