@@ -17,6 +17,12 @@ public sealed class Dashboard(Simulation sim, string title, string description =
 
     public double Speed { get; set; } = 3600;
     public bool Paused { get; set; }
+    /// <summary>The terminal's width: the title may use what the clock and state leave free.</summary>
+    public int Width { get; set; } = 80;
+    /// <summary>The fault keys, shown under the key line (empty: none).</summary>
+    public string Legend { get; set; } = "";
+    /// <summary>The answer to the last fault key.</summary>
+    public string Message { get; set; } = "";
 
     /// <summary>Feeds the dashboard from the simulation's event stream.</summary>
     public void OnEvent(PumpEvent e)
@@ -78,14 +84,20 @@ public sealed class Dashboard(Simulation sim, string title, string description =
         var events = _recent.Count == 0 ? "[grey]—[/]" : string.Join("\n", _recent.Select(e =>
             Markup.Escape(Truncate($"day {N((e.At - plan.Start).TotalDays)}  {e.Type} {Detail(e)}", 74))));
 
-        var rows = new Rows(
-            new Markup($"[bold]{Markup.Escape(Truncate(title, 40))}[/]  day {N(day)} · {clock}  {state}"),
+        // The title takes what the clock line leaves ("  day 12.00 · 2026-01-13 00:00  ▶ 1 h/s", about 42 columns).
+        var titleRoom = Math.Max(40, Width - 44);
+        var rows = new List<IRenderable>
+        {
+            new Markup($"[bold]{Markup.Escape(Truncate(title, titleRoom))}[/]  day {N(day)} · {clock}  {state}"),
             columns,
             new Markup($"Alarms: {alarms}"),
             new Panel(new Markup(Markup.Escape(Truncate(_narration, 150)))).Header("Narration").Expand(),
             new Panel(new Markup(events)).Header("Latest events").Expand(),
-            new Markup($"[grey]space pause · → step ({plan.Step}) · +/- speed · q quit · *illustrative, not clinical[/]"));
-        return rows;
+            new Markup($"[grey]space pause · → step ({plan.Step}) · n next narration/alarm · +/- speed · q quit · *illustrative, not clinical[/]"),
+        };
+        if (Legend.Length > 0) rows.Add(new Markup($"[grey]faults: {Markup.Escape(Legend)}[/]"));
+        if (Message.Length > 0) rows.Add(new Markup($"[yellow]{Markup.Escape(Truncate(Message, Math.Max(40, Width - 2)))}[/]"));
+        return new Rows(rows);
     }
 
     /// <summary>Effect coloured by its risk band.</summary>

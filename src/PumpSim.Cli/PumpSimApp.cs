@@ -39,7 +39,7 @@ public static class PumpSimApp
                 .WithDescription("Run every scenario under the paths and check its expectations; exit 1 if any fails.")
                 .WithExample("verify", "scenarios", "--junit", "out/junit.xml");
             c.AddCommand<PlayCommand>("play")
-                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, +/- speed, q quits).")
+                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, n next narration/alarm, b back to the start, +/- speed, q quits; fault keys inject).")
                 .WithExample("play", "scenarios/training/kinked-catheter.yaml", "--speed", "3600");
             c.AddCommand<ListCommand>("list")
                 .WithDescription("List the scenario library with titles and what each covers.")
@@ -58,6 +58,9 @@ public static class PumpSimApp
             c.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
                 .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep");
+            c.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve a live web console of one scenario for a class: belief vs truth, controls, fault buttons.")
+                .WithExample("serve", "scenarios/training/kinked-catheter.yaml", "--port", "8080");
             c.AddCommand<TrumpetCommand>("trumpet")
                 .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
                 .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet");

@@ -16,8 +16,8 @@ namespace PumpSim.Reports;
 /// red &lt; 80 % or &gt; 115 %; amber &lt; 95 % or &gt; 105 % (the pump's ±15 % accuracy is red
 /// territory, the ±5 % a trainer would still question is amber); green otherwise. No tile colour
 /// when nothing was prescribed.</item>
-/// <item>Reservoir estimate − true, the larger of its size at the end and its largest size in the
-/// telemetry: amber &gt; 1 mL, red &gt; 2 mL (the refill discrepancy limit, at which a real refill
+/// <item>Reservoir estimate − true, its largest size over the telemetry and the end (shown with
+/// the day it happened; the gap at the end is said in words): amber &gt; 1 mL, red &gt; 2 mL (the refill discrepancy limit, at which a real refill
 /// would flag the pump).</item>
 /// <item>Alarms raised: red if any critical, amber if only non-critical, green if none.</item>
 /// <item>Patient flags (illustrative; tile left out without patient data): red for withdrawal-risk
@@ -63,30 +63,35 @@ public static class AtAGlance
         return new("dose", heading, shown, text, level);
     }
 
+    /// <summary>Headlines the largest gap and when it happened (issue 15: a kink's 7 mL peak gap that
+    /// closes at the refill must not read as "0.0 mL"); the gap at the end follows in words.</summary>
     public static Tile Reservoir(SimulationResult r)
     {
         var f = r.Final;
         var end = f.ReservoirEstimatedMl - f.ReservoirTrueMl;
         var max = end;
+        var maxAt = r.End;
         foreach (var s in r.Telemetry)
         {
             var d = s.ReservoirEstimatedMl - s.ReservoirTrueMl;
-            if (double.IsFinite(d) && Math.Abs(d) > Math.Abs(max)) max = d;
+            // Strictly larger: the first instant the largest gap was reached.
+            if (double.IsFinite(d) && Math.Abs(d) > Math.Abs(max) + 1e-9) { max = d; maxAt = s.At; }
         }
-        var worst = Math.Max(Math.Abs(end), Math.Abs(max));
+        var worst = Math.Abs(max);
         var level = worst > DiscrepancyRedMl ? Level.Red : worst > DiscrepancyAmberMl ? Level.Amber : Level.Green;
-        var value = (Math.Round(end, 1) > 0 ? "+" : "") + InvariantFormat.Fixed(end, 1) + " mL";
+        var value = (Math.Round(max, 1) > 0 ? "+" : "") + InvariantFormat.Fixed(max, 1) + " mL";
         string text;
         if (level == Level.Green)
             text = $"The pump's reservoir estimate matched the true volume (within {InvariantFormat.Fixed(DiscrepancyAmberMl, 0)} mL) throughout.";
         else
         {
-            var atEnd = Math.Abs(end) < 0.05 ? "At the end the pump's estimate matched the true volume"
-                : end > 0 ? $"At the end the pump believed it held {Ml(end)} more than it really did"
-                : $"At the end the pump believed it held {Ml(-end)} less than it really did";
-            text = $"{atEnd}; the largest gap during the run was {Ml(Math.Abs(max))}.";
+            var day = InvariantFormat.Fixed((maxAt - r.Start).Seconds / 86_400.0, 2);
+            var largest = $"Largest gap on day {day}: the pump believed it held {Ml(worst)} {(max > 0 ? "more" : "less")} than it really did";
+            var atEnd = Math.Abs(end) < 0.05 ? "at the end the estimate matched the true volume"
+                : $"at the end the gap was {(end > 0 ? "+" : "")}{Ml(end)}";
+            text = $"{largest}; {atEnd}.";
         }
-        return new("reservoir", "Reservoir: estimate − true", value, text, level);
+        return new("reservoir", "Reservoir: largest estimate − true", value, text, level);
     }
 
     public static Tile Alarms(SimulationResult r)

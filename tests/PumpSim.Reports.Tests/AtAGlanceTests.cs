@@ -71,7 +71,8 @@ public class AtAGlanceTests
         var r = SampleRun.Result() with { Final = new FinalState(1.0, 1.0 + gap, 1990, "running") };
         var tile = TileOf(r, "reservoir");
         tile.Level.Should().Be(expected);
-        if (expected != Level.Green) tile.Text.Should().StartWith("At the end the pump believed it held " + InvariantFormat.Fixed(gap, 1) + " mL more");
+        tile.Value.Should().Be("+" + InvariantFormat.Fixed(gap, 1) + " mL");
+        if (expected != Level.Green) tile.Text.Should().Contain("the pump believed it held " + InvariantFormat.Fixed(gap, 1) + " mL more");
     }
 
     [Fact]
@@ -82,7 +83,10 @@ public class AtAGlanceTests
         t[50] = t[50] with { ReservoirEstimatedMl = t[50].ReservoirTrueMl + 3 };
         var tile = TileOf(r with { Telemetry = t }, "reservoir");
         tile.Level.Should().Be(Level.Red);
-        tile.Text.Should().Contain("largest gap during the run was 3.0 mL");
+        tile.Text.Should().Contain("the pump believed it held 3.0 mL more than it really did");
+        tile.Value.Should().Be("+3.0 mL"); // the headline is the largest gap, not the gap at the end
+        // SampleRun puts sample i at day i × 10/99: sample 50 is day 500/99 = 5.0505 → "5.05".
+        tile.Text.Should().StartWith("Largest gap on day 5.05:");
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed partial class Simulation : IDisposable
     private readonly List<TelemetrySample> _samples;
     private readonly Dictionary<SimInstant, Snapshot> _snapshots = [];
     private readonly SimInstant[] _probes;
-    private readonly TimedAction[] _actions;
+    private TimedAction[] _actions; // not readonly: Inject (Simulation.Injection.cs) adds live actions
     private readonly bool _retainHistory;
     private SimInstant? _lastSampleAt;
     private long _sequence;

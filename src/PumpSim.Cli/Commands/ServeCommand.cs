@@ -1,0 +1,60 @@
+using System.ComponentModel;
+using System.Net.Sockets;
+using PumpSim.Cli.Infrastructure;
+using PumpSim.Web;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PumpSim.Cli.Commands;
+
+public sealed class ServeSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("The scenario file (YAML). The page can run only this file.")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--port <N>")]
+    [Description("TCP port (0 = any free port). Default 8080.")]
+    [DefaultValue(8080)]
+    public int Port { get; init; } = 8080;
+
+    [CommandOption("--host <ADDRESS>")]
+    [Description("Address to listen on. Default 127.0.0.1 (this machine only); 0.0.0.0 lets a classroom connect.")]
+    [DefaultValue("127.0.0.1")]
+    public string Host { get; init; } = "127.0.0.1";
+
+    public override ValidationResult Validate()
+    {
+        if (Port is < 0 or > 65535) return ValidationResult.Error($"--port must be 0 to 65535; got {Port}.");
+        return ServerOptions.TryAddress(Host, out _, out var error) ? ValidationResult.Success() : ValidationResult.Error(error!);
+    }
+}
+
+/// <summary>`pumpsim serve FILE`: the trainer's web console (PumpSim.Web) for one scenario. Prints
+/// its URL and runs until Ctrl-C.</summary>
+public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
+{
+    public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
+    {
+        if (Directory.Exists(settings.File)) throw new InputException($"{settings.File} is a folder; give one scenario file.");
+        if (!File.Exists(settings.File)) throw new InputException($"no such file: {settings.File}");
+        var source = ScenarioSource.Load(settings.File);
+        using var app = ConsoleServer.Build(source, new ServerOptions(settings.Host, settings.Port));
+        try { app.StartAsync(CancellationToken.None).GetAwaiter().GetResult(); }
+        catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InputException($"cannot listen on {settings.Host}:{settings.Port}: {e.Message}");
+        }
+        console.WriteLine($"PumpSim console: {ConsoleServer.Url(app)}");
+        console.WriteLine($"Serving {settings.File} ({source.Loaded.Title}). Open the URL in a browser; several can watch one session. Ctrl-C stops.");
+        using var stopped = new ManualResetEventSlim();
+        using var onCancel = cancellationToken.Register(stopped.Set);
+        ConsoleCancelEventHandler ctrlC = (_, e) => { e.Cancel = true; stopped.Set(); };
+        Console.CancelKeyPress += ctrlC;
+        try { stopped.Wait(); }
+        finally { Console.CancelKeyPress -= ctrlC; }
+        app.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        console.WriteLine("stopped.");
+        return ExitCodes.Ok;
+    }
+}

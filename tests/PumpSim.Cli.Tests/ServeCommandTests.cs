@@ -1,0 +1,80 @@
+using System.Diagnostics;
+
+namespace PumpSim.Cli.Tests;
+
+/// <summary>`pumpsim serve`: bad input exits 2 with a message; a real server prints its URL, serves,
+/// and stops cleanly on Ctrl-C (SIGINT) with a viewer's stream still open.</summary>
+public class ServeCommandTests
+{
+    private static readonly string Continuous = Repo.Path("scenarios", "dosing", "continuous-maintenance.yaml");
+
+    [Fact]
+    public void Help_NamesServe()
+    {
+        var r = Cli.Run("--help");
+        r.ExitCode.Should().Be(0);
+        r.Out.Should().Contain("serve");
+    }
+
+    [Theory]
+    [InlineData("--port", "70000", "--port must be 0 to 65535")]
+    [InlineData("--host", "example.org", "--host must be an IP address")]
+    public void BadOptions_Exit2WithAMessage(string option, string value, string message)
+    {
+        var r = Cli.Run("serve", Continuous, option, value);
+        r.ExitCode.Should().Be(2);
+        (r.Error + r.Out).Should().Contain(message);
+    }
+
+    [Fact]
+    public void AMissingFile_Exits2()
+    {
+        var r = Cli.Run("serve", Repo.Path("scenarios", "nope.yaml"));
+        r.ExitCode.Should().Be(2);
+        r.Error.Should().Contain("no such file");
+    }
+
+    [Fact]
+    public void AnInvalidScenario_Exits2WithFileLineAndColumn()
+    {
+        var dir = Cli.TempDir();
+        var file = Path.Combine(dir, "bad.yaml");
+        File.WriteAllText(file, "duration: 1d\nreservoir_ml: lots\n");
+        var r = Cli.Run("serve", file);
+        r.ExitCode.Should().Be(2);
+        r.Error.Should().Contain("bad.yaml:2:");
+    }
+
+    [Fact]
+    public async Task TheServer_PrintsItsUrl_Serves_AndStopsOnCtrlC()
+    {
+        if (OperatingSystem.IsWindows()) return; // SIGINT is sent with kill(1)
+        var dll = Path.Combine(AppContext.BaseDirectory, "pumpsim.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "serve", Continuous, "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(120)); // a hang guard, not a timing assertion
+        try
+        {
+            var first = await process.StandardOutput.ReadLineAsync(guard.Token);
+            first.Should().StartWith("PumpSim console: http://127.0.0.1:");
+            var url = first!["PumpSim console: ".Length..].Trim();
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            (await http.GetStringAsync("api/scenario", guard.Token)).Should().Contain("\"id\":\"continuous-maintenance\"");
+            using var stream = await http.GetAsync("api/sessions/1/stream", HttpCompletionOption.ResponseHeadersRead, guard.Token);
+            stream.IsSuccessStatusCode.Should().BeTrue();
+
+            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(guard.Token);
+            await process.WaitForExitAsync(guard.Token);
+            process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync(guard.Token));
+            (await process.StandardOutput.ReadToEndAsync(guard.Token)).Should().Contain("stopped.");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+}
