@@ -1,3 +1,4 @@
+using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Units;
 using static PumpSim.Core.Tests.Plans;
