@@ -96,4 +96,148 @@ public sealed class OutputDirectoryTests : IDisposable
         act.Should().Throw<ArgumentOutOfRangeException>();
         Directory.GetFileSystemEntries(_root).Should().BeEmpty();
     }
+
+    // ---- Issue 13: links, mount points, crashes, special files ----
+
+    [Fact]
+    public void A_planted_link_in_an_existing_folder_is_never_followed_nor_replaced()
+    {
+        var target = Path.Combine(_root, "out");
+        OutputDirectory.WriteAll(target, [Good("a.txt", "old A"), Good("b.txt", "old B")]);
+        var victim = Path.Combine(_root, "victim.txt");
+        File.WriteAllText(victim, "precious");
+        File.Delete(Path.Combine(target, "b.txt"));
+        File.CreateSymbolicLink(Path.Combine(target, "b.txt"), victim);
+
+        var act = () => OutputDirectory.WriteAll(target, [Good("a.txt", "new A"), Good("b.txt", "new B")]);
+
+        act.Should().Throw<IOException>().WithMessage("*symbolic link*");
+        File.ReadAllText(victim).Should().Be("precious");
+        new FileInfo(Path.Combine(target, "b.txt")).LinkTarget.Should().Be(victim, "the link is refused, not replaced");
+        File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("old A", "all or nothing: a refused set changes no file");
+        Directory.GetFileSystemEntries(target).Should().HaveCount(2, "no staging folder is left behind");
+    }
+
+    [Fact]
+    public void An_output_folder_that_is_a_mount_point_is_staged_inside_itself_and_links_there_are_not_followed()
+    {
+        // /dev/shm is a tmpfs mounted on /dev (another filesystem): exactly a Docker volume's shape.
+        // Before the fix the staging folder went into /dev, the rename failed with EXDEV and .NET's
+        // copy fallback wrote through the planted link into the victim.
+        if (!IsMountPoint("/dev/shm")) return; // no second filesystem on this machine
+        var tag = "pumpsim-test-" + Guid.NewGuid().ToString("N");
+        var a = Path.Combine("/dev/shm", tag + "-a.txt");
+        var b = Path.Combine("/dev/shm", tag + "-b.txt");
+        var victim = Path.Combine(_root, "victim.txt");
+        File.WriteAllText(victim, "precious");
+        try
+        {
+            OutputDirectory.WriteAll("/dev/shm", [Good(Path.GetFileName(a), "A1")]);
+            File.ReadAllText(a).Should().Be("A1");
+            File.CreateSymbolicLink(b, victim);
+            var act = () => OutputDirectory.WriteAll("/dev/shm", [Good(Path.GetFileName(a), "A2"), Good(Path.GetFileName(b), "B2")]);
+            act.Should().Throw<IOException>();
+            File.ReadAllText(victim).Should().Be("precious");
+            File.ReadAllText(a).Should().Be("A1");
+            Ours("/dev/shm").Should().BeEmpty();
+            Ours("/dev").Should().BeEmpty();
+        }
+        finally
+        {
+            File.Delete(a);
+            File.Delete(b);
+        }
+    }
+
+    [Fact]
+    public void A_committed_publish_cut_short_by_a_kill_is_finished_by_the_next_write()
+    {
+        var target = Path.Combine(_root, "out");
+        OutputDirectory.WriteAll(target, [Good("a.txt", "old A"), Good("b.txt", "old B")]);
+        // What a SIGKILL after the first rename leaves: a committed stage of a dead process
+        // (PID 2147483646 cannot exist: Linux's pid_max is at most 2^22) still holding b.txt.
+        var stage = Path.Combine(target, OutputDirectory.StagePrefix + "2147483646-0123456789abcdef");
+        Directory.CreateDirectory(stage);
+        File.WriteAllText(Path.Combine(target, "a.txt"), "new A");
+        File.WriteAllText(Path.Combine(stage, "b.txt"), "new B");
+        File.WriteAllText(Path.Combine(stage, OutputDirectory.CommitMarker), "a.txt\nb.txt\n");
+
+        OutputDirectory.Recover(target);
+
+        File.ReadAllText(Path.Combine(target, "b.txt")).Should().Be("new B", "a committed set is rolled forward");
+        Directory.Exists(stage).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_stage_without_a_commit_marker_left_by_a_dead_run_is_deleted_and_the_old_set_kept()
+    {
+        var target = Path.Combine(_root, "out");
+        OutputDirectory.WriteAll(target, [Good("a.txt", "old A")]);
+        var inside = Path.Combine(target, OutputDirectory.StagePrefix + "2147483646-00");
+        var beside = Path.Combine(_root, OutputDirectory.StagePrefix + "2147483646-01");
+        Directory.CreateDirectory(inside);
+        Directory.CreateDirectory(beside);
+        File.WriteAllText(Path.Combine(inside, "a.txt"), "half");
+        File.WriteAllText(Path.Combine(beside, "a.txt"), "half");
+        var someoneElses = Path.Combine(_root, ".out.tmp-keep"); // not our name pattern: never touched
+        Directory.CreateDirectory(someoneElses);
+
+        OutputDirectory.WriteAll(Path.Combine(_root, "other"), [Good("x.txt", "x")]); // cleans the parent
+        OutputDirectory.WriteAll(target, [Good("c.txt", "C")]);                      // cleans the target
+
+        Directory.Exists(inside).Should().BeFalse();
+        Directory.Exists(beside).Should().BeFalse();
+        Directory.Exists(someoneElses).Should().BeTrue();
+        File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("old A");
+    }
+
+    [Fact]
+    public void A_folder_name_of_255_characters_still_publishes()
+    {
+        // The old temp name was "." + name + ".tmp-" + 32 hex: 38 characters past NAME_MAX.
+        var target = Path.Combine(_root, new string('x', 255));
+        OutputDirectory.WriteAll(target, [Good("a.txt", "A")]);
+        File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("A");
+    }
+
+    [Fact]
+    public void WriteFile_writes_through_a_character_device_and_leaves_it_a_device()
+    {
+        if (!File.Exists("/dev/null")) return;
+        OutputDirectory.WriteFile("/dev/null", s => s.Write("<xml/>"u8));
+        PumpSim.Scenarios.Files.FileNode.KindOf("/dev/null", followLinks: false)
+            .Should().Be(PumpSim.Scenarios.Files.NodeKind.CharacterDevice, "before the fix a regular file was renamed over the node");
+    }
+
+    [Fact]
+    public void WriteFile_writes_through_a_fifo()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fifo = Path.Combine(_root, "pipe");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo)) mk.WaitForExit();
+        string? read = null;
+        var reader = new Thread(() => read = File.ReadAllText(fifo));
+        reader.Start();
+        OutputDirectory.WriteFile(fifo, s => s.Write("<xml/>"u8));
+        reader.Join(TimeSpan.FromMinutes(1)).Should().BeTrue();
+        read.Should().Be("<xml/>");
+        PumpSim.Scenarios.Files.FileNode.KindOf(fifo, followLinks: false).Should().Be(PumpSim.Scenarios.Files.NodeKind.Fifo);
+    }
+
+    [Fact]
+    public void WriteFile_onto_a_folder_is_refused_and_the_folder_kept()
+    {
+        var dir = Path.Combine(_root, "d");
+        Directory.CreateDirectory(dir);
+        var act = () => OutputDirectory.WriteFile(dir, s => s.Write("x"u8));
+        act.Should().Throw<IOException>().WithMessage("*folder*");
+        Directory.Exists(dir).Should().BeTrue();
+        Directory.GetFileSystemEntries(_root).Should().Equal(dir);
+    }
+
+    private static string[] Ours(string folder) =>
+        Directory.GetDirectories(folder, OutputDirectory.StagePrefix + Environment.ProcessId + "-*");
+
+    private static bool IsMountPoint(string path) =>
+        File.Exists("/proc/self/mountinfo") && File.ReadLines("/proc/self/mountinfo").Any(l => l.Split(' ') is { Length: > 4 } f && f[4] == path);
 }
