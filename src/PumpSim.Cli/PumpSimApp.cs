@@ -20,7 +20,15 @@ public static class PumpSimApp
         // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.
         var debug = args.Contains("--debug");
         args = args.Where(a => a != "--debug").ToArray();
+        console = new SafeConsole(console);
         var errors = new ErrorWriter(error);
+        if (CommandLine.Normalise(args, out var problem) is not { } normalised)
+        {
+            errors.Line($"error: {problem}");
+            errors.Line("Try 'pumpsim --help' or 'pumpsim <command> --help'.");
+            return ExitCodes.InvalidInput;
+        }
+        args = normalised;
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(ErrorWriter), errors);
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
@@ -78,8 +86,13 @@ public static class PumpSimApp
             case InputException ie:
                 errors.Line($"error: {ie.Message}");
                 return ExitCodes.InvalidInput;
-            case CommandParseException or CommandRuntimeException:
+            case IOException or UnauthorizedAccessException:
+                // The environment, not a bug: a read-only folder, a full disk (EFBIG, ENOSPC), a
+                // file where a folder is needed, a refused link. Exit 2, the message, no trace.
                 errors.Line($"error: {ex.Message}");
+                return ExitCodes.InvalidInput;
+            case CommandParseException or CommandRuntimeException:
+                errors.Line($"error: {CommandLine.Explain(ex.Message)}");
                 errors.Line("Try 'pumpsim --help' or 'pumpsim <command> --help'.");
                 return ExitCodes.InvalidInput;
             default:

@@ -18,7 +18,7 @@ public sealed class MergeSettings : CommandSettings
     public string? Out { get; init; }
 
     public override ValidationResult Validate() =>
-        Out is null ? ValidationResult.Error("--out is required") : ValidationResult.Success();
+        Out is null ? ValidationResult.Error("--out is required") : JUnitPath.CheckOut(Out);
 }
 
 /// <summary>`pumpsim merge DIR... --out DIR`: joins shard outputs into exactly the files the

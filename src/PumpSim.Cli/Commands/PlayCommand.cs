@@ -18,6 +18,10 @@ public sealed class PlaySettings : OneScenarioSettings
     [CommandOption("--no-input")]
     [Description("Do not read keys: play to the end (for recordings and tests).")]
     public bool NoInput { get; init; }
+
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } b ? b
+        : !double.IsFinite(Speed) || Speed < 0 || Speed > 1e9 ? ValidationResult.Error($"--speed must be a number from 0 to 1e9 (simulated seconds per real second), got {Speed}")
+        : ValidationResult.Success();
 }
 
 /// <summary>`pumpsim play FILE`: the same simulation as `run`, its virtual clock paced against real
