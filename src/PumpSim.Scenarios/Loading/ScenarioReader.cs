@@ -80,6 +80,18 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         var expectations = new ExpectationReader(diagnostics, frame, _plan).Read(top);
 
         if (diagnostics.HasErrors) return null;
+        // Bounded work: a few lines must not ask for gigabytes (docs/scenario-format.md, Limits).
+        if (ScenarioLimits.CheckWork(_plan) is { } over)
+        {
+            var at = over.Key switch
+            {
+                "sample" => top.Has("sample") ? top.PositionOf("sample") : top.PositionOf("duration"),
+                "pump.tone_repeat" => top.Has("pump") ? top.PositionOf("pump") : top.PositionOf("duration"),
+                _ => top.Has("events") ? top.PositionOf("events") : root.At,
+            };
+            diagnostics.Add(at, $"'{over.Key}': {over.Message}");
+            return null;
+        }
         // Backstop: the plan's own checks, for anything the sections above did not already catch.
         Located.At(root.At, _plan.Validate);
         var probes = expectations.SelectMany(e => e.Probes(_plan)).Distinct().Order().ToArray();
