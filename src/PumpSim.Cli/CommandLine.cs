@@ -13,6 +13,9 @@ public static partial class CommandLine
     private static readonly string[] ValueOptions =
         ["--out", "--junit", "--step", "--seed", "--runs", "--vary", "--shard", "--workers", "--hours", "--speed", "--format"];
 
+    /// <summary>What a "-" value becomes on its way through Spectre (which cannot take "-" as a value).</summary>
+    public const string Stdout = "\u0000-";
+
     /// <summary>The arguments as Spectre should see them, or null with <paramref name="problem"/> set.</summary>
     public static string[]? Normalise(string[] args, out string problem)
     {
@@ -33,7 +36,8 @@ public static partial class CommandLine
                 return null;
             }
             result.Add(a);
-            if (ValueOptions.Contains(a, StringComparer.Ordinal)) result.Add(args[++i]);
+            // Spectre reads a lone "-" as a nameless option; as a value it means stdout.
+            if (ValueOptions.Contains(a, StringComparer.Ordinal)) { i++; result.Add(args[i] == "-" ? Stdout : args[i]); }
         }
         return result.ToArray();
     }

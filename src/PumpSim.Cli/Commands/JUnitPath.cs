@@ -7,7 +7,7 @@ internal static class JUnitPath
 {
     public static ValidationResult Check(string? path)
     {
-        if (path is null || path == "-") return ValidationResult.Success();
+        if (path is null or "-" or CommandLine.Stdout) return ValidationResult.Success();
         if (string.IsNullOrWhiteSpace(path)) return ValidationResult.Error("--junit needs a file name (or '-' for stdout)");
         if (path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar) || Directory.Exists(path))
             return ValidationResult.Error($"--junit {path} is a folder; give a file name such as {Path.Combine(path, "junit.xml")}");

@@ -31,7 +31,7 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
     {
         // With --junit - stdout carries the XML, so the human output moves to stderr.
-        var toStdout = settings.JUnit == "-";
+        var toStdout = settings.JUnit is "-" or CommandLine.Stdout;
         var console = toStdout
             ? new SafeConsole(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(errors.Writer), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors }))
             : stdout;
