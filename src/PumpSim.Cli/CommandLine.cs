@@ -43,14 +43,19 @@ public static partial class CommandLine
     }
 
     /// <summary>"Failed to convert '-1' to Nullable`1" becomes "'-1' is not a valid whole number".</summary>
-    public static string Explain(string message)
+    /// <param name="args">The command line, to name the option the value was given to.</param>
+    public static string Explain(string message, IReadOnlyList<string> args)
     {
         var m = Convert().Match(message);
         if (!m.Success) return message;
+        var value = m.Groups["value"].Value;
         var type = m.Groups["type"].Value;
         var what = type.Contains("Int", StringComparison.Ordinal) || type.Contains("Nullable", StringComparison.Ordinal) ? "a whole number in range"
             : type.Contains("Double", StringComparison.Ordinal) ? "a number" : "a valid value";
-        return $"'{m.Groups["value"].Value}' is not {what}";
+        var at = -1;
+        for (var i = 1; i < args.Count; i++)
+            if (args[i] == value && args[i - 1].StartsWith("--", StringComparison.Ordinal)) at = i - 1;
+        return at >= 0 ? $"{args[at]}: '{value}' is not {what}" : $"'{value}' is not {what}";
     }
 
     [GeneratedRegex("Failed to convert '(?<value>.*)' to (?<type>[^ .]+)", RegexOptions.CultureInvariant)]

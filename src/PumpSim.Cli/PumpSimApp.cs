@@ -39,7 +39,7 @@ public static class PumpSimApp
             c.SetApplicationVersion(Version);
             c.Settings.Console = console;
             c.Settings.StrictParsing = true;
-            c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug);
+            c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug, normalised);
             c.AddCommand<RunCommand>("run")
                 .WithDescription("Run one scenario: print a summary and write events.jsonl, telemetry.csv, summary.json (and report.html with --html).")
                 .WithExample("run", "scenarios/training/kinked-catheter.yaml", "--out", "out/kink", "--html");
@@ -73,7 +73,7 @@ public static class PumpSimApp
         return app.Run(args);
     }
 
-    private static int Handle(Exception ex, ErrorWriter errors, bool debug)
+    private static int Handle(Exception ex, ErrorWriter errors, bool debug, IReadOnlyList<string> args)
     {
         switch (ex)
         {
@@ -92,7 +92,7 @@ public static class PumpSimApp
                 errors.Line($"error: {ex.Message}");
                 return ExitCodes.InvalidInput;
             case CommandParseException or CommandRuntimeException:
-                errors.Line($"error: {CommandLine.Explain(ex.Message)}");
+                errors.Line($"error: {CommandLine.Explain(ex.Message, args)}");
                 errors.Line("Try 'pumpsim --help' or 'pumpsim <command> --help'.");
                 return ExitCodes.InvalidInput;
             default:

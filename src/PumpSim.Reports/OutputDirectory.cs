@@ -26,7 +26,10 @@ namespace PumpSim.Reports;
 /// regular file is refused (exit 2), so a planted <c>events.jsonl -&gt; victim</c> is never followed
 /// nor replaced. The output folder itself may be a link the user named; it is resolved first.</item>
 /// <item>Staging folders left by killed runs are removed (or finished) by the next write to the same
-/// place, when the process that made them (the PID in the name) no longer runs.</item>
+/// place, once they are an hour old and the process that made them no longer runs. The name carries
+/// a hash of the host name and the PID; a stage from another host (pods sharing a volume, each with
+/// its own PID namespace) is never judged by PID, only by age (a day), so a live shard's stage on a
+/// shared volume is never taken away.</item>
 /// </list></summary>
 public static class OutputDirectory
 {
@@ -157,8 +160,7 @@ public static class OutputDirectory
     /// scratch folder; it never reaches an output, so determinism holds.</summary>
     private static string NewStage(string parent)
     {
-        var stage = Path.Combine(parent, StagePrefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant());
+        var stage = Path.Combine(parent, StageName());
         // CreateDirectory succeeds on an existing folder; the random name makes that a non-event,
         // and a planted link of the same name would have to guess 64 random bits.
         Directory.CreateDirectory(stage);
@@ -167,12 +169,26 @@ public static class OutputDirectory
         return stage;
     }
 
+    /// <summary>How old an abandoned stage must be before it is cleaned (its folder's last write).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>A stage from another host is judged by age only, and later.</summary>
+    public static readonly TimeSpan ForeignStaleAfter = TimeSpan.FromDays(1);
+
+    /// <summary>8 hex digits of SHA-256 of the host name: which PID namespace a stage's PID belongs to.</summary>
+    public static string HostTag { get; } =
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Environment.MachineName)))[..8].ToLowerInvariant();
+
     private static bool OwnerIsAlive(string stage)
     {
-        var rest = Path.GetFileName(stage)[StagePrefix.Length..];
-        var dash = rest.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || !int.TryParse(rest[..dash], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+        // Name: .pumpsim-stage-<host tag>-<pid>-<random>
+        var parts = Path.GetFileName(stage)[StagePrefix.Length..].Split('-');
+        if (parts.Length != 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
             return true; // not a name we make: leave it alone
+        // Cleanup is the only use of the clock here; nothing of it reaches an output.
+        var age = DateTime.UtcNow - Directory.GetLastWriteTimeUtc(stage);
+        if (parts[0] != HostTag) return age < ForeignStaleAfter;
+        if (age < StaleAfter) return true;
         if (pid == Environment.ProcessId) return true; // ours, possibly another thread's publish in progress
         try
         {
@@ -182,6 +198,10 @@ public static class OutputDirectory
         catch (ArgumentException) { return false; }
         catch (InvalidOperationException) { return false; }
     }
+
+    private static string StageName() =>
+        StagePrefix + HostTag + "-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 
     /// <summary>The folder the user named, with links in its own path resolved (the user chose that
     /// path; links inside the folder are what is never followed).</summary>
@@ -229,8 +249,7 @@ public static class OutputDirectory
             throw new IOException($"{path} names a folder, not a file");
         var dir = Path.GetDirectoryName(full) ?? throw new IOException($"{path} is not a file path");
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, StagePrefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant() + ".tmp");
+        var temp = Path.Combine(dir, StageName() + ".tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))

@@ -305,6 +305,15 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
+    public void ANegativeNumberForAnOption_SaysWhichOption_InPlainWords()
+    {
+        // Before: "Failed to convert '-1' to Nullable`1".
+        var r = Cli.Run("sweep", SweepScenario, "--runs", "2", "--seed", "-1", "--out", Path.Combine(_root, "o"));
+        CleanExit(r, 2);
+        r.Error.Should().Contain("--seed: '-1' is not a whole number");
+    }
+
+    [Fact]
     public void ASeedBeyondLong_InTheFile_IsExitTwoInValidateToo()
     {
         var file = Write("seed.yaml", "duration: 1d\nseed: -1\n" + Therapy);

@@ -154,13 +154,13 @@ public sealed class OutputDirectoryTests : IDisposable
     {
         var target = Path.Combine(_root, "out");
         OutputDirectory.WriteAll(target, [Good("a.txt", "old A"), Good("b.txt", "old B")]);
-        // What a SIGKILL after the first rename leaves: a committed stage of a dead process
-        // (PID 2147483646 cannot exist: Linux's pid_max is at most 2^22) still holding b.txt.
-        var stage = Path.Combine(target, OutputDirectory.StagePrefix + "2147483646-0123456789abcdef");
-        Directory.CreateDirectory(stage);
+        // What a SIGKILL after the first rename leaves, found two hours later: a committed stage of
+        // a dead process still holding b.txt.
+        var stage = DeadStage(target, "0123456789abcdef");
         File.WriteAllText(Path.Combine(target, "a.txt"), "new A");
         File.WriteAllText(Path.Combine(stage, "b.txt"), "new B");
         File.WriteAllText(Path.Combine(stage, OutputDirectory.CommitMarker), "a.txt\nb.txt\n");
+        Directory.SetLastWriteTimeUtc(stage, DateTime.UtcNow - TimeSpan.FromHours(2));
 
         OutputDirectory.Recover(target);
 
@@ -173,14 +173,19 @@ public sealed class OutputDirectoryTests : IDisposable
     {
         var target = Path.Combine(_root, "out");
         OutputDirectory.WriteAll(target, [Good("a.txt", "old A")]);
-        var inside = Path.Combine(target, OutputDirectory.StagePrefix + "2147483646-00");
-        var beside = Path.Combine(_root, OutputDirectory.StagePrefix + "2147483646-01");
-        Directory.CreateDirectory(inside);
-        Directory.CreateDirectory(beside);
+        var inside = DeadStage(target, "00");
+        var beside = DeadStage(_root, "01");
         File.WriteAllText(Path.Combine(inside, "a.txt"), "half");
         File.WriteAllText(Path.Combine(beside, "a.txt"), "half");
+        foreach (var d in new[] { inside, beside }) Directory.SetLastWriteTimeUtc(d, DateTime.UtcNow - TimeSpan.FromHours(2));
         var someoneElses = Path.Combine(_root, ".out.tmp-keep"); // not our name pattern: never touched
         Directory.CreateDirectory(someoneElses);
+        // A fresh stage of a dead PID may be a live run on another host's PID namespace: kept.
+        var fresh = DeadStage(_root, "02");
+        // Another host's stage: its PID means nothing here; an hour old is not old enough.
+        var foreign = Path.Combine(_root, OutputDirectory.StagePrefix + "ffffffff-1-03");
+        Directory.CreateDirectory(foreign);
+        Directory.SetLastWriteTimeUtc(foreign, DateTime.UtcNow - TimeSpan.FromHours(2));
 
         OutputDirectory.WriteAll(Path.Combine(_root, "other"), [Good("x.txt", "x")]); // cleans the parent
         OutputDirectory.WriteAll(target, [Good("c.txt", "C")]);                      // cleans the target
@@ -188,7 +193,18 @@ public sealed class OutputDirectoryTests : IDisposable
         Directory.Exists(inside).Should().BeFalse();
         Directory.Exists(beside).Should().BeFalse();
         Directory.Exists(someoneElses).Should().BeTrue();
+        Directory.Exists(fresh).Should().BeTrue();
+        Directory.Exists(foreign).Should().BeTrue();
         File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("old A");
+    }
+
+    /// <summary>A stage named as a process of this host that cannot exist would name it
+    /// (PID 2147483646: Linux's pid_max is at most 2^22).</summary>
+    private static string DeadStage(string parent, string random)
+    {
+        var stage = Path.Combine(parent, OutputDirectory.StagePrefix + OutputDirectory.HostTag + "-2147483646-" + random);
+        Directory.CreateDirectory(stage);
+        return stage;
     }
 
     [Fact]
@@ -236,7 +252,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     private static string[] Ours(string folder) =>
-        Directory.GetDirectories(folder, OutputDirectory.StagePrefix + Environment.ProcessId + "-*");
+        Directory.GetDirectories(folder, OutputDirectory.StagePrefix + OutputDirectory.HostTag + "-" + Environment.ProcessId + "-*");
 
     private static bool IsMountPoint(string path) =>
         File.Exists("/proc/self/mountinfo") && File.ReadLines("/proc/self/mountinfo").Any(l => l.Split(' ') is { Length: > 4 } f && f[4] == path);
