@@ -106,9 +106,26 @@ public sealed class CommandLineFuzzTests : IDisposable
         if (verb == "verify" && rng.NextInt(2) == 0)
         {
             args.Add("--junit");
-            args.Add(rng.NextInt(3) switch { 0 => "-", 1 => "/dev/null", _ => Path.Combine(_root, $"o{i}.xml") });
+            // Written through, so never the machine's /dev/null: a private one (mknod, as root in CI) or a file.
+            args.Add(rng.NextInt(3) switch { 0 => "-", 1 => NullDevice(), _ => Path.Combine(_root, $"o{i}.xml") });
         }
         return args.ToArray();
+    }
+
+    private string? _nullDevice;
+
+    private string NullDevice()
+    {
+        if (_nullDevice is not null) return _nullDevice;
+        var path = Path.Combine(_root, "onull");
+        try
+        {
+            using var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mknod", [path, "c", "1", "3"]) { RedirectStandardError = true });
+            p!.WaitForExit();
+            if (p.ExitCode == 0) { using var probe = new FileStream(path, FileMode.Open, FileAccess.Write); }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception) { }
+        return _nullDevice = path; // a regular file if mknod was not allowed: still a valid --junit target
     }
 
     private static string Mutate(string text, SplitMix64 rng)

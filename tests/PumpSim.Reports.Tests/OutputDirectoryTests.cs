@@ -219,10 +219,27 @@ public sealed class OutputDirectoryTests : IDisposable
     [Fact]
     public void WriteFile_writes_through_a_character_device_and_leaves_it_a_device()
     {
-        if (!File.Exists("/dev/null")) return;
-        OutputDirectory.WriteFile("/dev/null", s => s.Write("<xml/>"u8));
-        PumpSim.Scenarios.Files.FileNode.KindOf("/dev/null", followLinks: false)
+        // Never the real /dev/null: a regression would rename a file over it, machine-wide (it
+        // happened once while checking that this test fails without the fix). A private null
+        // device in the test folder needs mknod (root, as CI runs); skipped where it cannot be made.
+        var device = Path.Combine(_root, "null");
+        if (!MakeNullDevice(device)) return;
+        OutputDirectory.WriteFile(device, s => s.Write("<xml/>"u8));
+        PumpSim.Scenarios.Files.FileNode.KindOf(device, followLinks: false)
             .Should().Be(PumpSim.Scenarios.Files.NodeKind.CharacterDevice, "before the fix a regular file was renamed over the node");
+    }
+
+    /// <summary>mknod PATH c 1 3 (a null device), usable for writing; false where that is not allowed.</summary>
+    internal static bool MakeNullDevice(string path)
+    {
+        if (OperatingSystem.IsWindows()) return false;
+        using (var p = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mknod", [path, "c", "1", "3"]) { RedirectStandardError = true }))
+        {
+            p!.WaitForExit();
+            if (p.ExitCode != 0) return false;
+        }
+        try { using var probe = new FileStream(path, FileMode.Open, FileAccess.Write); return true; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return false; } // a nodev mount
     }
 
     [Fact]
