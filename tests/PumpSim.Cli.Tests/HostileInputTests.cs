@@ -181,6 +181,21 @@ public sealed class HostileInputTests : IDisposable
         Directory.Exists(outDir).Should().BeFalse();
     }
 
+    [Fact]
+    public async Task Merge_OfAShardWhoseAggregateIsAFifo_IsRefusedWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var (s0, s1) = TwoShards(SweepScenario);
+        File.Delete(Path.Combine(s1, "aggregate.json"));
+        Mkfifo(Path.Combine(s1, "aggregate.json"));
+        var run = Task.Run(() => Cli.Run("merge", s0, s1, "--out", Path.Combine(_root, "m")));
+        var done = await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(2)));
+        done.Should().BeSameAs(run, "merge must not open a FIFO");
+        var r = await run;
+        CleanExit(r, 2);
+        r.Error.Should().Contain("FIFO");
+    }
+
     // ---- 4. bounded work ----
 
     [Theory]
