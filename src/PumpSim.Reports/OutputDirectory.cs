@@ -213,6 +213,10 @@ public static class OutputDirectory
             throw new IOException($"the output folder cannot be a filesystem root ({targetDirectory})");
         if (FileNode.KindOf(trimmed, followLinks: false) == NodeKind.SymbolicLink)
         {
+            // Only a link to an existing folder is followed: a dangling one would make us create
+            // a folder wherever it points.
+            if (FileNode.KindOf(trimmed, followLinks: true) != NodeKind.Directory)
+                throw new IOException($"{targetDirectory} is a symbolic link that does not lead to a folder; refusing to write through it");
             var final = new DirectoryInfo(trimmed).ResolveLinkTarget(returnFinalTarget: true);
             if (final is not null) return final.FullName.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
         }

@@ -208,6 +208,29 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void A_dangling_link_as_the_output_folder_is_refused_and_nothing_is_created_where_it_points()
+    {
+        var pointsTo = Path.Combine(_root, "elsewhere", "planted");
+        var link = Path.Combine(_root, "out");
+        Directory.CreateSymbolicLink(link, pointsTo);
+        var act = () => OutputDirectory.WriteAll(link, [Good("a.txt", "A")]);
+        act.Should().Throw<IOException>().WithMessage("*symbolic link*");
+        Directory.Exists(Path.Combine(_root, "elsewhere")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_link_to_an_existing_folder_is_the_folder_the_user_named()
+    {
+        var real = Path.Combine(_root, "real");
+        Directory.CreateDirectory(real);
+        var link = Path.Combine(_root, "out");
+        Directory.CreateSymbolicLink(link, real);
+        OutputDirectory.WriteAll(link, [Good("a.txt", "A")]);
+        File.ReadAllText(Path.Combine(real, "a.txt")).Should().Be("A");
+        new DirectoryInfo(link).LinkTarget.Should().Be(real, "the link itself stays");
+    }
+
+    [Fact]
     public void A_folder_name_of_255_characters_still_publishes()
     {
         // The old temp name was "." + name + ".tmp-" + 32 hex: 38 characters past NAME_MAX.
