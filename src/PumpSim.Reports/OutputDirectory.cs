@@ -235,6 +235,8 @@ public static class OutputDirectory
         var full = Path.GetFullPath(path);
         if (FileNode.KindOf(full, followLinks: false) == NodeKind.SymbolicLink)
         {
+            if (FileNode.KindOf(full, followLinks: true) == NodeKind.Missing)
+                throw new IOException($"{path} is a symbolic link that leads nowhere; refusing to create a file where it points");
             var final = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
             if (final is not null) full = final.FullName;
         }

@@ -231,6 +231,17 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
+    public void WriteFile_through_a_dangling_link_is_refused()
+    {
+        var link = Path.Combine(_root, "junit.xml");
+        var pointsTo = Path.Combine(_root, "planted.xml");
+        File.CreateSymbolicLink(link, pointsTo);
+        var act = () => OutputDirectory.WriteFile(link, s => s.Write("x"u8));
+        act.Should().Throw<IOException>();
+        File.Exists(pointsTo).Should().BeFalse();
+    }
+
+    [Fact]
     public void A_folder_name_of_255_characters_still_publishes()
     {
         // The old temp name was "." + name + ".tmp-" + 32 hex: 38 characters past NAME_MAX.
