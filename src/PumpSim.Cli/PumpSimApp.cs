@@ -20,7 +20,15 @@ public static class PumpSimApp
         // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.
         var debug = args.Contains("--debug");
         args = args.Where(a => a != "--debug").ToArray();
+        console = new SafeConsole(console);
         var errors = new ErrorWriter(error);
+        if (CommandLine.Normalise(args, out var problem) is not { } normalised)
+        {
+            errors.Line($"error: {problem}");
+            errors.Line("Try 'pumpsim --help' or 'pumpsim <command> --help'.");
+            return ExitCodes.InvalidInput;
+        }
+        args = normalised;
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(ErrorWriter), errors);
         registrar.RegisterInstance(typeof(IAnsiConsole), console);
@@ -31,7 +39,7 @@ public static class PumpSimApp
             c.SetApplicationVersion(Version);
             c.Settings.Console = console;
             c.Settings.StrictParsing = true;
-            c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug);
+            c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug, normalised);
             c.AddCommand<RunCommand>("run")
                 .WithDescription("Run one scenario: print a summary and write events.jsonl, telemetry.csv, summary.json (and report.html with --html).")
                 .WithExample("run", "scenarios/training/kinked-catheter.yaml", "--out", "out/kink", "--html");
@@ -68,7 +76,7 @@ public static class PumpSimApp
         return app.Run(args);
     }
 
-    private static int Handle(Exception ex, ErrorWriter errors, bool debug)
+    private static int Handle(Exception ex, ErrorWriter errors, bool debug, IReadOnlyList<string> args)
     {
         switch (ex)
         {
@@ -81,8 +89,13 @@ public static class PumpSimApp
             case InputException ie:
                 errors.Line($"error: {ie.Message}");
                 return ExitCodes.InvalidInput;
-            case CommandParseException or CommandRuntimeException:
+            case IOException or UnauthorizedAccessException:
+                // The environment, not a bug: a read-only folder, a full disk (EFBIG, ENOSPC), a
+                // file where a folder is needed, a refused link. Exit 2, the message, no trace.
                 errors.Line($"error: {ex.Message}");
+                return ExitCodes.InvalidInput;
+            case CommandParseException or CommandRuntimeException:
+                errors.Line($"error: {CommandLine.Explain(ex.Message, args)}");
                 errors.Line("Try 'pumpsim --help' or 'pumpsim <command> --help'.");
                 return ExitCodes.InvalidInput;
             default:

@@ -1,63 +1,261 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using PumpSim.Scenarios.Files;
+
 namespace PumpSim.Reports;
 
-/// <summary>Atomic outputs (SCENARIOS.md §3: "a failed run leaves no half-written file behind").
-/// Files are written into a hidden temp folder beside the target (same parent, so the same
-/// volume and moves are renames), and moved into place only after every file was written.</summary>
+/// <summary>Atomic outputs (SCENARIOS.md §3: "a failed run leaves no half-written file behind"),
+/// on any filesystem, never through a link. The design (docs/scale.md, "Output folders"):
+/// <list type="number">
+/// <item>Every byte is first written into a hidden staging folder <c>.pumpsim-stage-PID-RANDOM</c>
+/// that is on the same filesystem as the place the files end up, so publishing is only rename(2)
+/// calls, which are atomic and never turn into a copy (a copy across filesystems is what followed
+/// planted links and left truncated files). <see cref="FileNode.Rename"/> fails instead of copying.</item>
+/// <item>A new output folder is staged beside it (in its parent) and published with one rename of
+/// the whole folder: the set appears all at once or not at all.</item>
+/// <item>An existing output folder — which may be a mount point (a Docker/Kubernetes volume) whose
+/// parent is another filesystem, so it can never be renamed — is staged inside itself. Once every
+/// file is written and flushed, a commit marker is written (atomically) into the staging folder;
+/// then each file is renamed over its old version. If the process dies between those renames, the
+/// next pumpsim write to the same folder finds the committed staging folder and finishes it (roll
+/// forward); a staging folder without the marker is deleted (roll back). So the folder always ends
+/// as the complete old set or the complete new set; only during the few renames of a publish (or
+/// after a crash, until the next write) can a reader see a mix.</item>
+/// <item>Nothing is written through a link: staging files are created with O_EXCL (CreateNew) in a
+/// folder we just made, and before publishing, a destination that is a symbolic link or not a
+/// regular file is refused (exit 2), so a planted <c>events.jsonl -&gt; victim</c> is never followed
+/// nor replaced. The output folder itself may be a link the user named; it is resolved first.</item>
+/// <item>Staging folders left by killed runs are removed (or finished) by the next write to the same
+/// place, once they are an hour old and the process that made them no longer runs. The name carries
+/// a hash of the host name and the PID; a stage from another host (pods sharing a volume, each with
+/// its own PID namespace) is never judged by PID, only by age (a day), so a live shard's stage on a
+/// shared volume is never taken away.</item>
+/// </list></summary>
 public static class OutputDirectory
 {
+    /// <summary>The prefix of every staging folder this class makes (and may clean up).</summary>
+    public const string StagePrefix = ".pumpsim-stage-";
+
+    /// <summary>The marker written once every staged file is complete.</summary>
+    public const string CommitMarker = ".commit";
+
     /// <summary>Writes <paramref name="files"/> into <paramref name="targetDirectory"/>.
-    /// If any writer throws, the temp folder is deleted and the target is untouched (a new
+    /// If any writer throws, the staging folder is deleted and the target is untouched (a new
     /// target is not even created). Files already in the target that this run does not write are
-    /// left alone: the target may be a folder the user also keeps other things in.
-    /// Each file replaces its old version with a rename, so a reader never sees a partial file;
-    /// the set of files is replaced one file at a time (a crash between two renames can leave a
-    /// mix of old and new files, which no filesystem API here lets us avoid).</summary>
+    /// left alone: the target may be a folder the user also keeps other things in.</summary>
     public static void WriteAll(string targetDirectory, IReadOnlyList<OutputFile> files)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(targetDirectory);
         ArgumentNullException.ThrowIfNull(files);
         CheckNames(files);
 
-        var target = Path.GetFullPath(targetDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-        var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException("The output directory cannot be a filesystem root.", nameof(targetDirectory));
-        Directory.CreateDirectory(parent);
-        // Guid only names the scratch folder; it never reaches an output, so determinism holds.
-        var temp = Path.Combine(parent, "." + Path.GetFileName(target) + ".tmp-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(temp);
-        try
+        var target = ResolveFolder(targetDirectory);
+        switch (FileNode.KindOf(target, followLinks: true))
         {
-            foreach (var f in files)
-            {
-                using var stream = new FileStream(Path.Combine(temp, f.Name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                f.Write(stream);
-                stream.Flush(flushToDisk: true);
-            }
-
-            if (!Directory.Exists(target))
-            {
-                // The common case: one rename publishes the whole set at once.
-                Directory.Move(temp, target);
+            case NodeKind.Missing:
+                WriteNew(target, files);
                 return;
-            }
-            foreach (var f in files)
-                File.Move(Path.Combine(temp, f.Name), Path.Combine(target, f.Name), overwrite: true);
-        }
-        finally
-        {
-            if (Directory.Exists(temp)) TryDelete(temp);
+            case NodeKind.Directory:
+                WriteExisting(target, files);
+                return;
+            case var kind:
+                throw new IOException($"{targetDirectory} is {FileNode.Describe(kind)}, not a folder");
         }
     }
 
+    /// <summary>Finishes or removes what killed runs left in <paramref name="folder"/> (see the class comment).</summary>
+    public static void Recover(string folder)
+    {
+        if (FileNode.KindOf(folder, followLinks: true) != NodeKind.Directory) return;
+        string[] stages;
+        try { stages = Directory.GetDirectories(folder, StagePrefix + "*"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
+        foreach (var stage in stages.Order(StringComparer.Ordinal))
+        {
+            if (FileNode.KindOf(stage, followLinks: false) != NodeKind.Directory || OwnerIsAlive(stage)) continue;
+            var marker = Path.Combine(stage, CommitMarker);
+            if (FileNode.KindOf(marker, followLinks: false) == NodeKind.Regular)
+            {
+                var names = File.ReadAllLines(marker).Where(IsPlainName).ToArray();
+                try { Publish(stage, folder, names.Where(n => FileNode.KindOf(Path.Combine(stage, n), false) == NodeKind.Regular).ToArray()); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // leave it for a later run
+            }
+            TryDelete(stage);
+        }
+    }
+
+    private static void WriteNew(string target, IReadOnlyList<OutputFile> files)
+    {
+        var parent = Path.GetDirectoryName(target) ?? throw new IOException("the output folder cannot be a filesystem root");
+        Directory.CreateDirectory(parent);
+        Recover(parent);
+        var stage = NewStage(parent);
+        try
+        {
+            WriteFiles(stage, files);
+            // One rename publishes the whole set; rename(2) onto a folder someone just created fails (not empty).
+            FileNode.Rename(stage, target);
+        }
+        finally
+        {
+            if (Directory.Exists(stage)) TryDelete(stage);
+        }
+    }
+
+    private static void WriteExisting(string target, IReadOnlyList<OutputFile> files)
+    {
+        Recover(target);
+        var stage = NewStage(target);
+        try
+        {
+            WriteFiles(stage, files);
+            var names = files.Select(f => f.Name).ToArray();
+            foreach (var name in names)
+            {
+                var kind = FileNode.KindOf(Path.Combine(target, name), followLinks: false);
+                if (kind is not (NodeKind.Missing or NodeKind.Regular))
+                    throw new IOException($"{Path.Combine(target, name)} is {FileNode.Describe(kind)}; refusing to replace it (remove it or choose another --out)");
+            }
+            // The commit marker itself appears atomically: written aside, then renamed.
+            var pending = Path.Combine(stage, CommitMarker + ".tmp");
+            using (var s = new FileStream(pending, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                s.Write(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", names) + "\n"));
+                s.Flush(flushToDisk: true);
+            }
+            FileNode.Rename(pending, Path.Combine(stage, CommitMarker));
+            Publish(stage, target, names);
+        }
+        finally
+        {
+            if (Directory.Exists(stage)) TryDelete(stage);
+        }
+    }
+
+    private static void Publish(string stage, string target, IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            var to = Path.Combine(target, name);
+            var kind = FileNode.KindOf(to, followLinks: false);
+            if (kind is not (NodeKind.Missing or NodeKind.Regular))
+                throw new IOException($"{to} is {FileNode.Describe(kind)}; refusing to replace it");
+            FileNode.Rename(Path.Combine(stage, name), to);
+        }
+    }
+
+    private static void WriteFiles(string stage, IReadOnlyList<OutputFile> files)
+    {
+        foreach (var f in files)
+        {
+            using var stream = new FileStream(Path.Combine(stage, f.Name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            f.Write(stream);
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    /// <summary>A fresh staging folder in <paramref name="parent"/>. Its name is short and fixed in
+    /// length (an id of 255 characters must not make it too long), and carries our PID so that a
+    /// later run can tell a dead run's leftovers from a live one's. The random part only names the
+    /// scratch folder; it never reaches an output, so determinism holds.</summary>
+    private static string NewStage(string parent)
+    {
+        var stage = Path.Combine(parent, StageName());
+        // CreateDirectory succeeds on an existing folder; the random name makes that a non-event,
+        // and a planted link of the same name would have to guess 64 random bits.
+        Directory.CreateDirectory(stage);
+        if (FileNode.KindOf(stage, followLinks: false) != NodeKind.Directory)
+            throw new IOException($"{stage} is not a folder we created");
+        return stage;
+    }
+
+    /// <summary>How old an abandoned stage must be before it is cleaned (its folder's last write).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>A stage from another host is judged by age only, and later.</summary>
+    public static readonly TimeSpan ForeignStaleAfter = TimeSpan.FromDays(1);
+
+    /// <summary>8 hex digits of SHA-256 of the host name: which PID namespace a stage's PID belongs to.</summary>
+    public static string HostTag { get; } =
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(Environment.MachineName)))[..8].ToLowerInvariant();
+
+    private static bool OwnerIsAlive(string stage)
+    {
+        // Name: .pumpsim-stage-<host tag>-<pid>-<random>
+        var parts = Path.GetFileName(stage)[StagePrefix.Length..].Split('-');
+        if (parts.Length != 3 || !int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid))
+            return true; // not a name we make: leave it alone
+        // Cleanup is the only use of the clock here; nothing of it reaches an output.
+        var age = DateTime.UtcNow - Directory.GetLastWriteTimeUtc(stage);
+        if (parts[0] != HostTag) return age < ForeignStaleAfter;
+        if (age < StaleAfter) return true;
+        if (pid == Environment.ProcessId) return true; // ours, possibly another thread's publish in progress
+        try
+        {
+            using var p = Process.GetProcessById(pid);
+            return !p.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    private static string StageName() =>
+        StagePrefix + HostTag + "-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        + "-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
+
+    /// <summary>The folder the user named, with links in its own path resolved (the user chose that
+    /// path; links inside the folder are what is never followed).</summary>
+    private static string ResolveFolder(string targetDirectory)
+    {
+        var full = Path.GetFullPath(targetDirectory);
+        var trimmed = full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        if (trimmed.Length == 0 || Path.GetDirectoryName(full) is null)
+            throw new IOException($"the output folder cannot be a filesystem root ({targetDirectory})");
+        if (FileNode.KindOf(trimmed, followLinks: false) == NodeKind.SymbolicLink)
+        {
+            // Only a link to an existing folder is followed: a dangling one would make us create
+            // a folder wherever it points.
+            if (FileNode.KindOf(trimmed, followLinks: true) != NodeKind.Directory)
+                throw new IOException($"{targetDirectory} is a symbolic link that does not lead to a folder; refusing to write through it");
+            var final = new DirectoryInfo(trimmed).ResolveLinkTarget(returnFinalTarget: true);
+            if (final is not null) return final.FullName.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        }
+        return trimmed;
+    }
+
     /// <summary>Writes one file atomically: into a temp file in the same folder, then a rename
-    /// over the target. On failure the temp file is deleted and any old file is untouched.</summary>
+    /// over the target. On failure the temp file is deleted and any old file is untouched.
+    /// Only a regular file (or nothing) is replaced: a character device, a FIFO or a socket — such
+    /// as /dev/stdout or a pipe from the shell — is written through instead, and a folder is refused.
+    /// A link the user named is resolved and its target replaced.</summary>
     public static void WriteFile(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(write);
         var full = Path.GetFullPath(path);
-        var dir = Path.GetDirectoryName(full) ?? throw new ArgumentException("Not a file path.", nameof(path));
+        if (FileNode.KindOf(full, followLinks: false) == NodeKind.SymbolicLink)
+        {
+            if (FileNode.KindOf(full, followLinks: true) == NodeKind.Missing)
+                throw new IOException($"{path} is a symbolic link that leads nowhere; refusing to create a file where it points");
+            var final = new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true);
+            if (final is not null) full = final.FullName;
+        }
+        var kind = FileNode.KindOf(full, followLinks: true);
+        if (kind is NodeKind.CharacterDevice or NodeKind.Fifo or NodeKind.Socket)
+        {
+            // FileMode.Open: never create or truncate a node; write straight through it.
+            using var through = new FileStream(full, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1);
+            write(through);
+            through.Flush();
+            return;
+        }
+        if (kind is not (NodeKind.Missing or NodeKind.Regular))
+            throw new IOException($"{path} is {FileNode.Describe(kind)}, not a file");
+        if (full.EndsWith(Path.DirectorySeparatorChar) || full.EndsWith(Path.AltDirectorySeparatorChar))
+            throw new IOException($"{path} names a folder, not a file");
+        var dir = Path.GetDirectoryName(full) ?? throw new IOException($"{path} is not a file path");
         Directory.CreateDirectory(dir);
-        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + ".tmp-" + Guid.NewGuid().ToString("N"));
+        var temp = Path.Combine(dir, StageName() + ".tmp");
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
@@ -65,7 +263,7 @@ public static class OutputDirectory
                 write(stream);
                 stream.Flush(flushToDisk: true);
             }
-            File.Move(temp, full, overwrite: true);
+            FileNode.Rename(temp, full);
         }
         finally
         {
@@ -77,13 +275,17 @@ public static class OutputDirectory
     public static void WriteTextFile(string path, Action<TextWriter> write) =>
         WriteFile(path, OutputFile.Text(Path.GetFileName(path), write).Write);
 
+    private static bool IsPlainName(string name) =>
+        !string.IsNullOrWhiteSpace(name) && name == Path.GetFileName(name) && name is not ("." or "..") && !name.StartsWith('.');
+
     private static void CheckNames(IReadOnlyList<OutputFile> files)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var f in files)
         {
-            // Plain names only: a "../x" would escape the folder we clean up on failure.
-            if (string.IsNullOrWhiteSpace(f.Name) || f.Name != Path.GetFileName(f.Name) || f.Name is "." or "..")
+            // Plain names only: a "../x" would escape the folder we clean up on failure, and a
+            // leading dot could collide with the staging folder and its marker.
+            if (!IsPlainName(f.Name))
                 throw new ArgumentException($"Output file name '{f.Name}' must be a plain file name.", nameof(files));
             if (!seen.Add(f.Name))
                 throw new ArgumentException($"Output file name '{f.Name}' is given twice.", nameof(files));

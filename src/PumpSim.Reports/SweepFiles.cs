@@ -6,17 +6,39 @@ namespace PumpSim.Reports;
 
 /// <summary>What a sweep is, as aggregate.json records it: enough for `pumpsim merge` to check that
 /// shards belong together and to write the file the whole sweep writes.</summary>
-public sealed record SweepMeta(string Scenario, ulong Seed, int Runs, IReadOnlyList<SweepMetaKey> Vary);
+public sealed record SweepMeta(string Scenario, ulong Seed, int Runs, IReadOnlyList<SweepMetaKey> Vary)
+{
+    /// <summary>SHA-256 of the scenario file's bytes and the engine step (<see cref="SweepFiles.ScenarioHash"/>):
+    /// two shards swept from different versions of a file with the same id must not merge.</summary>
+    public string ScenarioSha256 { get; init; } = "";
+}
 
 public sealed record SweepMetaKey(string Key, string Distribution, double Min, double Max);
 
 /// <summary>runs.csv and aggregate.json of `pumpsim sweep` and `pumpsim merge`, and their reader.
 /// Plain invariant text, "\n" line ends, numbers with at most 6 decimals (<see cref="SweepRow.Format"/>),
 /// so a file read back gives the very doubles that were written.</summary>
-public static class SweepFiles
+public static partial class SweepFiles
 {
     public const string RunsFile = "runs.csv";
     public const string AggregateFile = "aggregate.json";
+
+    /// <summary>Bounds on what merge reads from a shard (a shard is input, and input is not trusted).</summary>
+    public const int MaxRuns = 1_000_000;
+    public const int MaxAggregateBytes = 1024 * 1024;
+    public const int MaxRunsCsvBytes = 512 * 1024 * 1024;
+    /// <summary>No figure in runs.csv is anywhere near this; a bigger one is an edited file.</summary>
+    public const double MaxMagnitude = 1e12;
+
+    /// <summary>The content hash recorded as "scenario_sha256": the file's bytes, then the step in seconds.</summary>
+    public static string ScenarioHash(byte[] scenarioBytes, long stepSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(scenarioBytes);
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(scenarioBytes);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes("\nstep=" + stepSeconds.ToString(CultureInfo.InvariantCulture)));
+        return Convert.ToHexString(sha.GetHashAndReset()).ToLowerInvariant();
+    }
 
     public static SweepMeta Meta(Sweep sweep, string scenarioId) => new(scenarioId, sweep.Plan.Seed, sweep.Runs,
         sweep.Variations.Select(v =>
@@ -69,6 +91,7 @@ public static class SweepFiles
         using var json = new Utf8JsonWriter(output, JsonOptions.Pretty);
         json.WriteStartObject();
         json.WriteString("scenario", meta.Scenario);
+        if (meta.ScenarioSha256.Length > 0) json.WriteString("scenario_sha256", meta.ScenarioSha256);
         json.WriteNumber("seed", meta.Seed);
         json.WriteNumber("runs", meta.Runs);
         if (!shard.IsWhole)
@@ -135,10 +158,20 @@ public static class SweepFiles
                 v.GetProperty("key").GetString()!, v.GetProperty("distribution").GetString()!,
                 v.GetProperty("domain")[0].GetDouble(), v.GetProperty("domain")[1].GetDouble())).ToArray();
             var shard = root.TryGetProperty("shard", out var s) ? ShardSpec.Parse(s.GetString()!) : ShardSpec.Whole;
+            var runs = root.GetProperty("runs").GetInt32();
+            if (runs < 1 || runs > MaxRuns) throw new SweepException($"{where}: \"runs\" is {runs}; a sweep has 1 to {MaxRuns} runs");
+            if (vary.Length > SweepKey.All.Count) throw new SweepException($"{where}: more --vary keys than there are");
+            foreach (var v in vary)
+            {
+                if (SweepKey.All.All(k => k.Name != v.Key)) throw new SweepException($"{where}: unknown --vary key '{v.Key}'");
+                if (!double.IsFinite(v.Min) || !double.IsFinite(v.Max) || Math.Abs(v.Min) > MaxMagnitude || Math.Abs(v.Max) > MaxMagnitude)
+                    throw new SweepException($"{where}: the domain of {v.Key} is out of range");
+            }
+            var hash = root.TryGetProperty("scenario_sha256", out var h) ? h.GetString() ?? "" : "";
             return (new SweepMeta(root.GetProperty("scenario").GetString()!, root.GetProperty("seed").GetUInt64(),
-                root.GetProperty("runs").GetInt32(), vary), shard);
+                runs, vary) { ScenarioSha256 = hash }, shard);
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
         {
             throw new SweepException($"{where}: not a sweep aggregate.json ({e.Message})");
         }
@@ -147,7 +180,8 @@ public static class SweepFiles
     /// <summary>Reads runs.csv back into rows; the header must be the one <paramref name="meta"/> gives.</summary>
     public static IReadOnlyList<SweepRow> ReadRuns(string text, SweepMeta meta, string where)
     {
-        var lines = text.Split('\n');
+        // A runs.csv that went through a Windows editor or git's autocrlf has "\r\n" line ends.
+        var lines = text.Split('\n').Select(l => l.EndsWith('\r') ? l[..^1] : l).ToArray();
         if (lines.Length == 0 || lines[0] != Header(meta))
             throw new SweepException($"{where}: the header does not match the sweep in aggregate.json");
         var rows = new List<SweepRow>();
@@ -162,9 +196,14 @@ public static class SweepFiles
             {
                 var p = 0;
                 var run = int.Parse(c[p++], NumberStyles.None, CultureInfo.InvariantCulture);
+                if (run >= meta.Runs) throw new FormatException($"run {run} is beyond the sweep's {meta.Runs} runs");
+                if (rows.Count >= meta.Runs) throw new FormatException($"more rows than the sweep's {meta.Runs} runs");
                 var values = new double[k];
                 for (var j = 0; j < k; j++) values[j] = Num(c[p++]);
                 var clamped = c[p].Length == 0 ? [] : c[p].Split(';');
+                // Only the sweep's own keys: anything else (say "=HYPERLINK(...)") would reach a spreadsheet.
+                foreach (var key in clamped)
+                    if (meta.Vary.All(v => v.Key != key)) throw new FormatException($"'clamped' names '{Shorten(key)}', which is not a --vary key of this sweep");
                 p++;
                 var delivered = Num(c[p++]);
                 var programmed = Num(c[p++]);
@@ -177,14 +216,26 @@ public static class SweepFiles
                 }
                 var empty = ParseBool(c[p++]);
                 var withdrawal = ParseBool(c[p++]);
+                if (!StateName().IsMatch(c[p])) throw new FormatException($"'final_therapy_state' must be a state name such as infusing, got '{Shorten(c[p])}'");
                 rows.Add(new SweepRow(run, values, clamped, delivered, programmed, first, empty, withdrawal, c[p]));
             }
-            catch (FormatException e) { throw new SweepException($"{where}:{i + 1}: {e.Message}"); }
+            catch (Exception e) when (e is FormatException or OverflowException) { throw new SweepException($"{where}:{i + 1}: {e.Message}"); }
         }
         return rows;
     }
 
-    private static double Num(string s) => double.Parse(s, NumberStyles.Float, CultureInfo.InvariantCulture);
+    /// <summary>A finite number of sane size: NaN, Infinity and 1e300 are edits, not results.</summary>
+    private static double Num(string s)
+    {
+        var v = double.Parse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
+        if (!double.IsFinite(v) || Math.Abs(v) > MaxMagnitude) throw new FormatException($"'{Shorten(s)}' is out of range (at most {MaxMagnitude:0e0} in size)");
+        return v;
+    }
+
+    private static string Shorten(string s) => s.Length <= 40 ? s : s[..40] + "…";
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z][a-z0-9-]{0,63}$")]
+    private static partial System.Text.RegularExpressions.Regex StateName();
 
     private static bool ParseBool(string s) => s switch
     {

@@ -15,6 +15,11 @@ internal static class Cli
         return new CliResult(code, console.Output, error.ToString());
     }
 
+    /// <summary>A .NET stack frame ("   at Some.Type.Method(") anywhere in the text; a wrapped
+    /// table cell such as "... at line 13" is not one.</summary>
+    public static bool HasStackTrace(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"\bat [A-Za-z_][\w.`]*\.[\w`<>|]+\(");
+
     public static string TempDir()
     {
         var d = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pumpsim-tests", Guid.NewGuid().ToString("N"));

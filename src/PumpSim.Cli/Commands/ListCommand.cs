@@ -19,9 +19,11 @@ public sealed class ListCommand(IAnsiConsole console, ErrorWriter errors) : Comm
     public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken)
     {
         // Plain lines, not a table: paths stay whole and copyable at any terminal width.
-        var invalid = 0;
+        var found = ScenarioFiles.FindAll([settings.Path]);
+        var invalid = found.Problems.Count;
+        foreach (var problem in found.Problems) errors.Line($"error: {problem}");
         var count = 0;
-        foreach (var file in ScenarioFiles.Find([settings.Path]))
+        foreach (var file in found.Files)
         {
             try
             {

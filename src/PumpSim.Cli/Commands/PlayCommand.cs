@@ -32,6 +32,8 @@ public sealed class PlaySettings : OneScenarioSettings
     {
         var baseResult = base.Validate();
         if (!baseResult.Successful) return baseResult;
+        if (!double.IsFinite(Speed) || Speed < 0 || Speed > 1e9)
+            return ValidationResult.Error($"--speed must be a number from 0 to 1e9 (simulated seconds per real second), got {Speed}");
         if (Start is not null && !DurationParser.TryParse(Start, out _, out var error)) return ValidationResult.Error($"--start: {error}");
         return ValidationResult.Success();
     }

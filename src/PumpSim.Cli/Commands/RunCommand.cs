@@ -15,6 +15,8 @@ public sealed class RunSettings : OneScenarioSettings
     [CommandOption("--html")]
     [Description("Also write report.html, a self-contained page with charts.")]
     public bool Html { get; init; }
+
+    public override ValidationResult Validate() => base.Validate() is { Successful: false } b ? b : JUnitPath.CheckOut(Out);
 }
 
 /// <summary>`pumpsim run FILE`: one scenario, a summary table, and the output files, written atomically.</summary>

@@ -27,17 +27,22 @@ public class OneScenarioSettings : CommandSettings
             return ValidationResult.Error($"--step: {error}");
         if (Step is not null && (DurationParser.Parse(Step).Seconds < 1 || DurationParser.Parse(Step).Seconds > 3600))
             return ValidationResult.Error("--step must be between 1s and 1h.");
-        if (Seed is not null && !ulong.TryParse(Seed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
-            return ValidationResult.Error($"--seed must be a whole number, 0 or more; got '{Seed}'.");
+        // Up to 2^63-1: events.jsonl records the seed as a signed 64-bit JSON integer.
+        if (Seed is not null && (!ulong.TryParse(Seed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed) || seed > long.MaxValue))
+            return ValidationResult.Error($"--seed must be a whole number from 0 to {long.MaxValue}; got '{Seed}'.");
         return ValidationResult.Success();
     }
 
     /// <summary>Loads the file and applies the overrides.</summary>
     public LoadedScenario Load()
     {
-        if (Directory.Exists(File))
-            throw new InputException($"{File} is a folder; give one scenario file (to run a whole folder: pumpsim verify {File}).");
-        if (!System.IO.File.Exists(File)) throw new InputException($"no such file: {File}");
+        switch (PumpSim.Scenarios.Files.FileNode.KindOf(File, followLinks: true))
+        {
+            case PumpSim.Scenarios.Files.NodeKind.Directory:
+                throw new InputException($"{File} is a folder; give one scenario file (to run a whole folder: pumpsim verify {File}).");
+            case PumpSim.Scenarios.Files.NodeKind.Missing:
+                throw new InputException($"no such file: {File}");
+        }
         var s = ScenarioLoader.Load(File);
         var plan = s.Plan;
         if (Step is not null) plan = plan with { Step = DurationParser.Parse(Step) };

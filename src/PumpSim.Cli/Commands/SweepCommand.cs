@@ -47,12 +47,14 @@ public sealed class SweepSettings : CommandSettings
     {
         if (Runs is null) return ValidationResult.Error("--runs is required, e.g. --runs 1000");
         if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1, got {Runs}");
+        if (Runs > SweepFiles.MaxRuns) return ValidationResult.Error($"--runs must be at most {SweepFiles.MaxRuns}, got {Runs}");
+        if (Seed > long.MaxValue) return ValidationResult.Error($"--seed must be a whole number from 0 to {long.MaxValue}; got {Seed}");
         if (Workers is < 1) return ValidationResult.Error($"--workers must be at least 1, got {Workers}");
         if (Step is not null && !Scenarios.DurationParser.TryParse(Step, out var step, out var error))
             return ValidationResult.Error($"--step: {error}");
         if (Step is not null && (Scenarios.DurationParser.Parse(Step).Seconds < 1 || Scenarios.DurationParser.Parse(Step).Seconds > 3600))
             return ValidationResult.Error("--step must be between 1s and 1h.");
-        return ValidationResult.Success();
+        return JUnitPath.CheckOut(Out);
     }
 }
 
@@ -96,7 +98,9 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             console.WriteLine(label + " ...");
             rows = sweep.Run(shard, workers);
         }
-        var meta = SweepFiles.Meta(sweep, sweep.Plan.Id);
+        // The content hash lets merge refuse shards swept from an edited file with the same id.
+        var bytes = PumpSim.Scenarios.Files.FileNode.ReadCapped(settings.File, Scenarios.ScenarioLimits.MaxFileBytes) ?? [];
+        var meta = SweepFiles.Meta(sweep, sweep.Plan.Id) with { ScenarioSha256 = SweepFiles.ScenarioHash(bytes, sweep.Plan.Step.Seconds) };
         OutputDirectory.WriteAll(outDir, SweepFiles.Files(meta, shard, rows));
         console.WriteLine($"{rows.Count} runs written to {outDir} ({SweepFiles.RunsFile}, {SweepFiles.AggregateFile}).");
         return ExitCodes.Ok;

@@ -23,7 +23,9 @@ public sealed class TrumpetSettings : CommandSettings
     public string? Out { get; init; }
 
     public override ValidationResult Validate() =>
-        Hours < 2 ? ValidationResult.Error($"--hours must be at least 2, got {Hours}") : ValidationResult.Success();
+        Hours < 2 ? ValidationResult.Error($"--hours must be at least 2, got {Hours}")
+        : Hours > Scenarios.ScenarioLimits.MaxTrumpetHours ? ValidationResult.Error($"--hours must be at most {Scenarios.ScenarioLimits.MaxTrumpetHours} (a year), got {Hours}")
+        : JUnitPath.CheckOut(Out);
 }
 
 /// <summary>`pumpsim trumpet FILE`: the flow-accuracy test of docs/trumpet.md.</summary>

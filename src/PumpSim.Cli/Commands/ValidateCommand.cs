@@ -18,8 +18,10 @@ public sealed class ValidateCommand(IAnsiConsole console, ErrorWriter errors) : 
 {
     public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
     {
-        var files = ScenarioFiles.Find(settings.Files);
-        var bad = 0;
+        var found = ScenarioFiles.FindAll(settings.Files);
+        var files = found.Files;
+        var bad = found.Problems.Count;
+        foreach (var problem in found.Problems) errors.Line($"error: {problem}");
         foreach (var file in files)
         {
             try

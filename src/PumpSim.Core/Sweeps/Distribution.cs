@@ -26,6 +26,9 @@ public abstract record Distribution
         {
             if (!double.TryParse(args[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
                 throw new SweepException($"'{text}': '{args[i]}' is not a number (use a dot for decimals)");
+            // Bounded so every draw is finite: uniform(-1e308,1e308) has an infinite width.
+            if (Math.Abs(values[i]) > MaxParameter)
+                throw new SweepException($"'{text}': '{args[i]}' is out of range; distribution parameters are limited to ±{MaxParameter:0e0}");
         }
         void Count(int n)
         {
@@ -44,6 +47,8 @@ public abstract record Distribution
             case "lognormal":
                 Count(2);
                 if (!(values[1] > 0)) throw new SweepException($"'{text}': lognormal(mu,sigma) needs sigma > 0");
+                // exp(mu + 8.3 sigma) must stay finite (e^709 is the largest double): mu ≤ 50, sigma ≤ 10.
+                if (Math.Abs(values[0]) > 50 || values[1] > 10) throw new SweepException($"'{text}': lognormal(mu,sigma) needs |mu| ≤ 50 and sigma ≤ 10 (mu and sigma are of the logarithm)");
                 return new LogNormalDistribution(values[0], values[1]);
             case "choice":
                 if (args.Length == 0 || args.Any(a => a.Length == 0)) throw new SweepException($"'{text}': choice needs at least one value");
@@ -52,6 +57,9 @@ public abstract record Distribution
                 throw new SweepException($"'{text}': unknown distribution '{name}'; expected uniform, normal, lognormal or choice");
         }
     }
+
+    /// <summary>The largest parameter magnitude (values are clamped to each key's domain anyway).</summary>
+    public const double MaxParameter = 1e9;
 
     internal static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 }

@@ -56,10 +56,11 @@ public static partial class DurationParser
     private static long Part(Match m, string group, long unitSeconds) =>
         m.Groups[group].Success ? checked(long.Parse(m.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture) * unitSeconds) : 0;
 
-    // Each unit at most once, largest first; at least one part (checked by Length > 0 and the regex's alternation).
-    [GeneratedRegex(@"^(?=\d)(?:(?<w>\d{1,15})w)?(?:(?<d>\d{1,15})d)?(?:(?<h>\d{1,15})h)?(?:(?<m>\d{1,15})m)?(?:(?<s>\d{1,15})s)?$", RegexOptions.CultureInvariant)]
+    // ASCII digits only: .NET's \d also matches Arabic-Indic and other Unicode digits, which
+    // long.Parse then refuses (that was an exit 3). Each unit at most once, largest first; at least one part (checked by Length > 0 and the regex's alternation).
+    [GeneratedRegex(@"^(?=[0-9])(?:(?<w>[0-9]{1,15})w)?(?:(?<d>[0-9]{1,15})d)?(?:(?<h>[0-9]{1,15})h)?(?:(?<m>[0-9]{1,15})m)?(?:(?<s>[0-9]{1,15})s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Compact();
 
-    [GeneratedRegex(@"^P(?:(?<w>\d{1,15})W)?(?:(?<d>\d{1,15})D)?(?:T(?:(?<h>\d{1,15})H)?(?:(?<m>\d{1,15})M)?(?:(?<s>\d{1,15})S)?)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^P(?:(?<w>[0-9]{1,15})W)?(?:(?<d>[0-9]{1,15})D)?(?:T(?:(?<h>[0-9]{1,15})H)?(?:(?<m>[0-9]{1,15})M)?(?:(?<s>[0-9]{1,15})S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso();
 }

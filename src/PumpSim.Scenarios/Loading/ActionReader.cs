@@ -37,6 +37,8 @@ internal static class ActionReader
     private static SimDuration Positive(MapReader m, string key, SimDuration? fallback)
     {
         var d = m.Duration(key) ?? fallback ?? throw m.Missing(key);
+        if (d.Seconds > ScenarioLimits.MaxEventDurationSeconds)
+            throw new NodeError(m.PositionOf(key), $"'{key}' must be at most 50 years (the longest scenario), got {d}");
         return d.Seconds >= 1 ? d : throw new NodeError(m.PositionOf(key), $"'{key}' must be at least 1s, got {d}");
     }
 
@@ -99,6 +101,8 @@ internal static class ActionReader
         var count = checked((int)(m.Integer("count") ?? 1));
         var every = m.Duration("every");
         if (count > 1 && every is null) throw new NodeError(m.PositionOf("count"), "a repeated stall ('count' above 1) needs 'every'");
+        if (every is { } big && big.Seconds > ScenarioLimits.MaxEventDurationSeconds / Math.Max(1L, count - 1L))
+            throw new NodeError(m.PositionOf("every"), $"'every' × ('count' − 1) must be at most 50 years (the longest scenario), got {big} × {count - 1}");
         if (every is { } e && e <= duration)
             throw new NodeError(m.PositionOf("every"), $"'every' ({e}) must be longer than the stall 'duration' ({duration})");
         return new MotorStallAction(duration, false, every, count);

@@ -13,11 +13,10 @@ public static class ScenarioLoader
         byte[] bytes;
         try
         {
-            // Check the size before reading, so a huge file is refused without being loaded.
-            var length = new FileInfo(path).Length;
-            if (length > TextGuard.MaxBytes)
-                throw Single(path, Position.FileStart, $"the file is {length} bytes; scenario files are limited to {TextGuard.MaxBytes} bytes (1 MB)");
-            bytes = File.ReadAllBytes(path);
+            // Only a regular file (links resolved) is opened, and reading stops one byte past the cap:
+            // FileInfo.Length says 0 for /dev/zero and a FIFO would block the open.
+            bytes = Files.FileNode.ReadCapped(path, TextGuard.MaxBytes)
+                ?? throw Single(path, Position.FileStart, $"the file is larger than {TextGuard.MaxBytes} bytes; scenario files are limited to 1 MB");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

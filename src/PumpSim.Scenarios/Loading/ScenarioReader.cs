@@ -60,7 +60,12 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
             if (sample.Seconds < 1) throw new NodeError(top.PositionOf("sample"), "'sample' must be at least 1s");
             _plan = _plan with { Sample = sample };
         });
-        diagnostics.Guard(() => _plan = _plan with { Seed = (ulong)(top.Integer("seed") ?? 0) });
+        diagnostics.Guard(() =>
+        {
+            var seed = top.Integer("seed") ?? 0;
+            if (seed < 0) throw new NodeError(top.PositionOf("seed"), $"'seed' must be a whole number from 0 to {long.MaxValue}, got {seed}");
+            _plan = _plan with { Seed = (ulong)seed };
+        });
 
         diagnostics.Guard(() => ReadPump(top));
         diagnostics.Guard(() => ReadDrug(top));
@@ -76,6 +81,18 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         var expectations = new ExpectationReader(diagnostics, frame, _plan).Read(top);
 
         if (diagnostics.HasErrors) return null;
+        // Bounded work: a few lines must not ask for gigabytes (docs/scenario-format.md, Limits).
+        if (ScenarioLimits.CheckWork(_plan) is { } over)
+        {
+            var at = over.Key switch
+            {
+                "sample" => top.Has("sample") ? top.PositionOf("sample") : top.PositionOf("duration"),
+                "pump.tone_repeat" => top.Has("pump") ? top.PositionOf("pump") : top.PositionOf("duration"),
+                _ => top.Has("events") ? top.PositionOf("events") : root.At,
+            };
+            diagnostics.Add(at, $"'{over.Key}': {over.Message}");
+            return null;
+        }
         // Backstop: the plan's own checks, for anything the sections above did not already catch.
         Located.At(root.At, _plan.Validate);
         var probes = expectations.SelectMany(e => e.Probes(_plan)).Distinct().Order().ToArray();
@@ -84,8 +101,20 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
 
     private static string DefaultId(string file)
     {
-        var name = Path.GetFileNameWithoutExtension(file);
-        return string.IsNullOrEmpty(name) ? "scenario" : name;
+        // The id names the output folder (out/<id>), so a derived id must be as safe as a given
+        // one: "...yaml" would give "..". Derived ids are made kebab-case instead of refused, so
+        // files written by others keep running: lower case, runs of anything but a-z0-9 become
+        // one '-', and a name left with nothing is "scenario".
+        var name = Path.GetFileNameWithoutExtension(file).ToLowerInvariant();
+        var kebab = new System.Text.StringBuilder();
+        foreach (var c in name)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9')) kebab.Append(c);
+            else if (kebab.Length > 0 && kebab[^1] != '-') kebab.Append('-');
+        }
+        var id = kebab.ToString().Trim('-');
+        if (id.Length > ScenarioLimits.MaxIdLength) id = id[..ScenarioLimits.MaxIdLength].Trim('-');
+        return id.Length == 0 ? "scenario" : id;
     }
 
     private static string? Kebab(MapReader m, string key)
@@ -93,6 +122,9 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         var value = m.Text(key);
         if (value is not null && !KebabCase().IsMatch(value))
             throw new NodeError(m.PositionOf(key), $"'{key}' expects a kebab-case id such as 'kinked-catheter', got '{value}'");
+        // The id names output folders (out/<id>-sweep): keep it well inside a file name's 255 bytes.
+        if (value is not null && value.Length > ScenarioLimits.MaxIdLength)
+            throw new NodeError(m.PositionOf(key), $"'{key}' is {value.Length} characters; ids are limited to {ScenarioLimits.MaxIdLength} (docs/scenario-format.md, Limits)");
         return value;
     }
 

@@ -35,7 +35,7 @@ internal static partial class YamlTreeReader
                     case AnchorAlias alias:
                         throw new NodeError(at, $"YAML aliases (*{alias.Value}) are not allowed in scenario files; write the value out in full");
                     case Scalar s:
-                        Add(stack, new YScalar(at, s.Value, s.Style == ScalarStyle.Plain), ref root);
+                        Add(stack, new YScalar(at, s.Value, s.Style == ScalarStyle.Plain && !IsStrTag(s.Tag)), ref root);
                         break;
                     case MappingStart:
                     case SequenceStart:
@@ -167,4 +167,9 @@ internal static partial class YamlTreeReader
 
         public YNode Build() => isMap ? new YMap(at, _entries) : new YSeq(at, _items);
     }
+
+    // `!!str 500` is YAML's explicit way to write the string "500": it is a string, like a quoted
+    // one, so it must not pass where a number is expected (docs/scenario-format.md).
+    private static bool IsStrTag(YamlDotNet.Core.TagName tag) =>
+        !tag.IsEmpty && tag.Value is "tag:yaml.org,2002:str" or "!!str";
 }

@@ -198,6 +198,60 @@ public class HostileInputTests
         LoaderOracle.Guard(() => throw new InvalidOperationException("boom"), out _).Should().Contain("InvalidOperationException");
         LoaderOracle.Guard(() => throw new ScenarioException([new ScenarioError("f", 0, 0, "x")]), out _).Should().Contain("without a location");
     }
+    // ---- issue 13 ----
+
+    [Fact]
+    public void DevZero_IsRefusedUnopened_NotReadForGigabytes()
+    {
+        // FileInfo("/dev/zero").Length is 0, so the old size check let File.ReadAllBytes read 4 GB.
+        if (!File.Exists("/dev/zero")) return;
+        var e = Bounded(() =>
+        {
+            try { ScenarioLoader.Load("/dev/zero"); }
+            catch (ScenarioException x) { return x; }
+            throw new Xunit.Sdk.XunitException("expected /dev/zero to be refused");
+        });
+        e.Message.Should().Contain("character device");
+    }
+
+    [Fact]
+    public void AFifo_IsRefusedWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var path = Path.Combine(Path.GetTempPath(), $"pumpsim-fifo-{Guid.NewGuid():N}.yaml");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", path)) mk.WaitForExit();
+        try
+        {
+            var e = Bounded(() =>
+            {
+                try { ScenarioLoader.Load(path); }
+                catch (ScenarioException x) { return x; }
+                throw new Xunit.Sdk.XunitException("expected a FIFO to be refused");
+            });
+            e.Message.Should().Contain("FIFO");
+        }
+        finally { File.Delete(path); }
+    }
+
+    [Theory]
+    // 50 y × 366 d... here 18 250 d × 86 400 s / 1 s + 1 = 1 576 800 001 rows > 1 000 000
+    [InlineData("duration: 18250d\nsample: 1s\n", "'sample'")]
+    // 1 000 d × (24 + 144) = 168 000 tones at the defaults: loads; at 1 s each: 2 × 86 400 000 > 500 000
+    [InlineData("duration: 1000d\nsample: 1d\npump: { tone_repeat: { noncritical: 1s, critical: 1s } }\n", "'pump.tone_repeat'")]
+    [InlineData("duration: 1d\nevents:\n  - { at: 1h, motor_stall: { duration: 1s, every: 2s, count: 50001 } }\n  - { at: 2h, motor_stall: { duration: 1s, every: 2s, count: 50000 } }\n", "'motor_stall.count'")]
+    public void WorkPastALimit_IsRefusedAtLoad_NamingTheKey(string head, string key)
+    {
+        var e = Refused(head + "therapy: { mode: continuous, rate_mcg_per_day: 500 }\n");
+        e.Message.Should().Contain(key).And.Contain("limit");
+    }
+
+    [Fact]
+    public void WorkJustInsideTheLimits_Loads()
+    {
+        // 100 000 stalls exactly (50 000 + 50 000), and 1 000 d at sample 1d: 1 001 rows.
+        Loads("duration: 1000d\nsample: 1d\ntherapy: { mode: continuous, rate_mcg_per_day: 500 }\nevents:\n" +
+              "  - { at: 1h, motor_stall: { duration: 1s, every: 2s, count: 50000 } }\n  - { at: 2h, motor_stall: { duration: 1s, every: 2s, count: 50000 } }\n");
+    }
 }
 
 internal static class TestExtensions
