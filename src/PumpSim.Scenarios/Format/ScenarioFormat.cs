@@ -160,10 +160,14 @@ public static class ScenarioFormat
                 F("tolerance_pct", Num("allowed relative difference, %", 0, 100)),
                 F("tolerance", Num("allowed absolute difference, mcg (default 0.001)", 0))), true)),
         Map("the reservoir volume at a time",
-            F("reservoir_ml", new MapShape("true or estimated reservoir volume", [
+            F("reservoir_ml", new MapShape("actual (true) or estimated reservoir volume", [
                 F("at", Time("when"), true),
-                F("true", Approx),
-                F("estimated", Approx)], ["true", "estimated"]), true)),
+                F("actual", Approx with { Doc = "the true volume in the reservoir (the body's side)" }),
+                F("estimated", Approx with { Doc = "the firmware's stroke-counted estimate" }),
+                // A bare `true:` key is the boolean true to YAML 1.1/1.2 tools (editors, PyYAML), so the
+                // documented key is `actual:`; `true:` stays accepted, silently, so older files run unchanged.
+                new Field("true", Approx with { Doc = "the true volume; a bare true: key is a boolean to YAML tools" }, ReplacedBy: "actual")],
+                ["actual", "estimated", "true"]), true)),
         Map("the pump's state at a time",
             F("state", Map("states to compare (at least one)",
                 F("at", Time("when"), true),

@@ -45,7 +45,17 @@ public static class ScenarioSchema
     private static JsonObject Map(MapShape m)
     {
         var properties = new JsonObject();
-        foreach (var f in m.Fields) properties[f.Name] = Of(f.Shape);
+        foreach (var f in m.Fields)
+        {
+            var p = Of(f.Shape);
+            if (f.ReplacedBy is { } newer)
+            {
+                // Still valid (old files must keep validating), but editors show it struck through.
+                p["description"] = $"deprecated: write '{newer}'. {f.Shape.Doc}";
+                p["deprecated"] = true;
+            }
+            properties[f.Name] = p;
+        }
         var o = new JsonObject
         {
             ["description"] = m.Doc,
