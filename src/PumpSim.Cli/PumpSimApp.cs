@@ -49,7 +49,7 @@ public static class PumpSimApp
                 .WithExample("validate", "scenarios/alarms/low-reservoir-4ml.yaml");
             c.AddCommand<DiagramCommand>("diagram")
                 .WithDescription("Draw the firmware state machines from the running code (Mermaid or Graphviz dot).")
-                .WithExample("diagram", "--format", "dot");
+                .WithExample("diagram", "--out", "docs/diagrams");
             c.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of the scenario format, for editors.");
             c.AddCommand<SweepCommand>("sweep")
