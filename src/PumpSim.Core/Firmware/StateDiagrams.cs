@@ -74,7 +74,7 @@ public static class StateDiagrams
             }
             sb.Append("    initial -> \"").Append(initial).Append("\";\n");
             foreach (var e in edges)
-                sb.Append("    \"").Append(e.From).Append("\" -> \"").Append(e.To).Append("\" [label=\"").Append(e.Label.Replace(" / ", "\\n", StringComparison.Ordinal)).Append("\"];\n");
+                sb.Append("    \"").Append(e.From).Append("\" -> \"").Append(e.To).Append("\" [label=\"").Append(DotLabel(e.Label)).Append("\"];\n");
             sb.Append("}\n");
         }
         return sb.ToString();
@@ -119,6 +119,11 @@ public static class StateDiagrams
         }
         return edges;
     }
+
+    /// <summary>Graphviz does not wrap labels: one line per guard group and the guard under its triggers,
+    /// so the widest machine (therapy) stays about a screen wide.</summary>
+    private static string DotLabel(string label) =>
+        label.Replace(" / ", "\\n", StringComparison.Ordinal).Replace(" [", "\\n[", StringComparison.Ordinal).Replace(", or ", ",\\nor ", StringComparison.Ordinal);
 
     /// <summary>The names the outputs use (events.jsonl, telemetry, state expectations).</summary>
     private static string StateName(object state) => state switch
