@@ -17,6 +17,21 @@ public static class PumpSimApp
 
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
     {
+        // The version alone needs no command model: answering before Spectre.Console.Cli reflects over
+        // every command's settings keeps `pumpsim --version` quick (docs/startup.md).
+        if (args is ["--version"] or ["-v"])
+        {
+            console.Profile.Out.Writer.WriteLine(Version);
+            return ExitCodes.Ok;
+        }
+        return RunCommands(args, console, error);
+    }
+
+    // A method of its own: the JIT resolves Spectre.Console.Cli (and the commands' assemblies) when it
+    // compiles this, so `--version` above never loads them.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RunCommands(string[] args, IAnsiConsole console, TextWriter error)
+    {
         // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.
         var debug = args.Contains("--debug");
         args = args.Where(a => a != "--debug").ToArray();
