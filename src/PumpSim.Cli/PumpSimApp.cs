@@ -69,7 +69,7 @@ public static class PumpSimApp
                 .WithDescription("Print the JSON Schema of the scenario format, for editors.");
             c.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Monte Carlo sweep of one scenario: N runs with drawn parameters; writes runs.csv and aggregate.json.")
-                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "pump.accuracy_pct=normal(0,5)", "--shard", "0/4");
+                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "'pump.accuracy_pct=normal(0,5)'", "--shard", "0/4");
             c.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
                 .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep");
