@@ -29,4 +29,25 @@ public class VerifyLogTests
         var r = Cli.Run("verify", file);
         r.Out.Split('\n').Should().Contain(l => l.StartsWith($"✗ {file}:8: ") && l.Contains("true reservoir at 1d = 5 mL"), r.Out);
     }
+
+    [Fact]
+    public void Verify_junit_is_valid_under_junit_10_xsd_with_times_that_add_up()
+    {
+        var dir = Cli.TempDir();
+        var junit = Path.Combine(dir, "junit.xml");
+        File.Copy(Data("verify-one-fails.yaml"), Path.Combine(dir, "a.yaml"));
+        File.WriteAllText(Path.Combine(dir, "b.yaml"), "duration: 1d\ntherapy: { mode: continuous, rate_mcg_per_dya: 5 }\n");
+        Cli.Run("verify", dir, "--junit", junit).ExitCode.Should().Be(2);
+        var schemas = new System.Xml.Schema.XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit-10.xsd"));
+        var doc = System.Xml.Linq.XDocument.Load(junit);
+        var errors = new List<string>();
+        System.Xml.Schema.Extensions.Validate(doc, schemas, (_, e) => errors.Add(e.Message));
+        errors.Should().BeEmpty(File.ReadAllText(junit));
+        // Wall-clock values are not asserted, only their consistency: the root is the sum of the suites (each rounded to 1 ms).
+        static decimal T(System.Xml.Linq.XElement e) => decimal.Parse(e.Attribute("time")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var suites = doc.Root!.Elements("testsuite").ToList();
+        suites.Should().HaveCount(2);
+        T(doc.Root).Should().Be(suites.Sum(T));
+    }
 }
