@@ -3,8 +3,8 @@ using System.Runtime.Loader;
 
 namespace PumpSim.Cli.Tests;
 
-/// <summary>Start-up: the chart libraries (ScottPlot, SkiaSharp, HarfBuzz) are loaded only when a report is
-/// asked for. The CLI runs through its real entry point inside its own AssemblyLoadContext, so what it loads
+/// <summary>Start-up: the chart libraries (ScottPlot, SkiaSharp, HarfBuzz) are not loaded by a run without
+/// --html. The CLI runs through its real entry point inside its own AssemblyLoadContext, so what it loads
 /// is seen apart from what other tests in this process have loaded.</summary>
 public class StartupTests
 {
@@ -42,11 +42,12 @@ public class StartupTests
     }
 
     [Fact]
-    public void Run_with_html_loads_them_so_the_check_above_can_fail()
+    public void The_reports_library_does_reference_the_chart_libraries()
     {
-        var (code, loaded) = RunIsolated("run", Repo.Path("scenarios", "dosing", "continuous-maintenance.yaml"), "--out", Cli.TempDir(), "--html");
-        code.Should().Be(0);
-        loaded.Should().Contain("ScottPlot");
+        // So the check above is about a real dependency: PumpSim.Reports is loaded by `run` and references
+        // ScottPlot, which must still stay unloaded. (`run --html` is not run in the isolated context: SkiaSharp's
+        // native callbacks would cross into the copy loaded by other tests and crash the test host.)
+        typeof(PumpSim.Reports.RunOutputs).Assembly.GetReferencedAssemblies().Select(a => a.Name).Should().Contain("ScottPlot");
     }
 
     [Fact]
