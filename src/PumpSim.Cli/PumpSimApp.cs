@@ -17,6 +17,21 @@ public static class PumpSimApp
 
     public static int Run(string[] args, IAnsiConsole console, TextWriter error)
     {
+        // The version alone needs no command model: answering before Spectre.Console.Cli reflects over
+        // every command's settings keeps `pumpsim --version` quick (docs/startup.md).
+        if (args is ["--version"] or ["-v"])
+        {
+            console.Profile.Out.Writer.WriteLine(Version);
+            return ExitCodes.Ok;
+        }
+        return RunCommands(args, console, error);
+    }
+
+    // A method of its own: the JIT resolves Spectre.Console.Cli (and the commands' assemblies) when it
+    // compiles this, so `--version` above never loads them.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RunCommands(string[] args, IAnsiConsole console, TextWriter error)
+    {
         // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.
         var debug = args.Contains("--debug");
         args = args.Where(a => a != "--debug").ToArray();
@@ -57,12 +72,12 @@ public static class PumpSimApp
                 .WithExample("validate", "scenarios/alarms/low-reservoir-4ml.yaml");
             c.AddCommand<DiagramCommand>("diagram")
                 .WithDescription("Draw the firmware state machines from the running code (Mermaid or Graphviz dot).")
-                .WithExample("diagram", "--format", "dot");
+                .WithExample("diagram", "--out", "docs/diagrams");
             c.AddCommand<SchemaCommand>("schema")
                 .WithDescription("Print the JSON Schema of the scenario format, for editors.");
             c.AddCommand<SweepCommand>("sweep")
                 .WithDescription("Monte Carlo sweep of one scenario: N runs with drawn parameters; writes runs.csv and aggregate.json.")
-                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "pump.accuracy_pct=normal(0,5)", "--shard", "0/4");
+                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "'pump.accuracy_pct=normal(0,5)'", "--shard", "0/4");
             c.AddCommand<MergeCommand>("merge")
                 .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
                 .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep");

@@ -5,8 +5,12 @@ using System.Xml;
 namespace PumpSim.Reports;
 
 /// <summary>Writes JUnit XML for CI: one &lt;testsuite&gt; per scenario, one &lt;testcase&gt; per
-/// expectation. No timestamps, hostnames or durations (time="0"), so the file depends only on
-/// the outcomes and CI can diff it.</summary>
+/// expectation. The element and attribute set is the one Jenkins' xunit plugin accepts (junit-10.xsd,
+/// checked by a test): in particular &lt;testsuites&gt; carries no <c>skipped</c>. No timestamps or
+/// hostnames. <c>time</c> is the only field that is not a function of the outcomes: a suite's time is
+/// <see cref="ScenarioOutcome.Elapsed"/> (wall clock, seconds with millisecond resolution) and, because
+/// one simulation run serves all of a scenario's expectations, it is shared evenly among its test
+/// cases. Without <see cref="ScenarioOutcome.Elapsed"/> every time is "0" and the file is byte-stable.</summary>
 public static class JUnitWriter
 {
     public const string FileName = "junit.xml";
@@ -31,19 +35,25 @@ public static class JUnitWriter
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", Clean(suitesName));
             Counts(xml, list.Sum(s => s.Expectations.Count + (s.LoadError is null ? 0 : 1)),
-                list.Sum(s => s.Expectations.Count(e => !e.Passed)), list.Count(s => s.LoadError is not null));
+                list.Sum(s => s.Expectations.Count(e => !e.Passed)), list.Count(s => s.LoadError is not null), skipped: false);
+            xml.WriteAttributeString("time", Seconds(list.Sum(s => Millis(s.Elapsed))));
             foreach (var s in list)
             {
                 xml.WriteStartElement("testsuite");
                 xml.WriteAttributeString("name", Clean(s.ScenarioId));
-                Counts(xml, s.Expectations.Count + (s.LoadError is null ? 0 : 1), s.Expectations.Count(e => !e.Passed), s.LoadError is null ? 0 : 1);
+                var cases = s.Expectations.Count + (s.LoadError is null ? 0 : 1);
+                Counts(xml, cases, s.Expectations.Count(e => !e.Passed), s.LoadError is null ? 0 : 1, skipped: true);
+                var suiteMillis = Millis(s.Elapsed);
+                xml.WriteAttributeString("time", Seconds(suiteMillis));
+                // Shared evenly (to the millisecond) so the cases add up to the suite, as Jenkins sums them.
+                var caseTime = Seconds(cases == 0 ? 0 : suiteMillis / cases);
                 if (s.File is not null) xml.WriteAttributeString("file", Clean(s.File));
                 if (s.LoadError is { } error)
                 {
                     xml.WriteStartElement("testcase");
                     xml.WriteAttributeString("name", "scenario file loads");
                     xml.WriteAttributeString("classname", Clean(s.ScenarioId));
-                    xml.WriteAttributeString("time", "0");
+                    xml.WriteAttributeString("time", caseTime);
                     xml.WriteStartElement("error");
                     xml.WriteAttributeString("message", Clean(error));
                     xml.WriteAttributeString("type", "invalid-scenario");
@@ -56,7 +66,7 @@ public static class JUnitWriter
                     xml.WriteStartElement("testcase");
                     xml.WriteAttributeString("name", Clean(e.Text));
                     xml.WriteAttributeString("classname", Clean(s.ScenarioId));
-                    xml.WriteAttributeString("time", "0");
+                    xml.WriteAttributeString("time", caseTime);
                     if (!e.Passed)
                     {
                         xml.WriteStartElement("failure");
@@ -81,14 +91,21 @@ public static class JUnitWriter
         output.Flush();
     }
 
-    private static void Counts(XmlWriter xml, int tests, int failures, int errors)
+    /// <param name="skipped">junit-10.xsd allows <c>skipped</c> on &lt;testsuite&gt; but not on &lt;testsuites&gt;.</param>
+    private static void Counts(XmlWriter xml, int tests, int failures, int errors, bool skipped)
     {
         xml.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
-        xml.WriteAttributeString("skipped", "0");
-        xml.WriteAttributeString("time", "0");
+        if (skipped) xml.WriteAttributeString("skipped", "0");
     }
+
+    private static long Millis(TimeSpan? elapsed) => elapsed is { } e && e > TimeSpan.Zero ? (long)Math.Round(e.TotalMilliseconds) : 0;
+
+    /// <summary>"0", or seconds with three decimals ("1.250"): plain digits and a point, which the
+    /// schema's SUREFIRE_TIME pattern accepts (no exponent, no thousands separator).</summary>
+    private static string Seconds(long millis) =>
+        millis == 0 ? "0" : (millis / 1000m).ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>XML 1.0 cannot hold most control characters (or lone surrogates); XmlWriter would
     /// throw mid-file. Replace them with U+FFFD so one odd narration cannot break CI output.</summary>

@@ -30,7 +30,7 @@ internal static class ReportCharts
         lra.LegendText = "low-reservoir alarm (" + InvariantFormat.Fixed(input.LowReservoirAlarmMl, 1) + " mL)";
         var top = Math.Max(input.ReservoirCapacityMl, Max(t.Select(s => Math.Max(s.ReservoirTrueMl, s.ReservoirEstimatedMl))));
         plot.Axes.SetLimitsY(Math.Min(0, Min(t.Select(s => Math.Min(s.ReservoirTrueMl, s.ReservoirEstimatedMl)))), top * 1.05 + 0.1);
-        return Render(plot, "reservoir");
+        return Render(plot, "reservoir", "Reservoir volume by day: the true volume and the pump's estimate, in mL, with the low-reservoir alarm level");
     }
 
     public static string DoseRate(ReportInput input, double[] days)
@@ -42,7 +42,7 @@ internal static class ReportCharts
         Line(plot, days, t.Select(s => s.CsfMcgPerDay), "reaching CSF", ChartPalette.True, dashed: false, steps: true);
         Line(plot, days, t.Select(s => s.ProgrammedMcgPerDay), "prescribed", ChartPalette.Estimated, dashed: true, steps: true);
         plot.Axes.SetLimitsY(0, Max(t.Select(s => Math.Max(s.CsfMcgPerDay, s.ProgrammedMcgPerDay))) * 1.1 + 1);
-        return Render(plot, "doserate");
+        return Render(plot, "doserate", "Dose rate by day: programmed and reaching the CSF, in mcg/day");
     }
 
     /// <summary>Telemetry carries only leaked_mcg_cumulative = tissue + pocket. Pocket fills are
@@ -60,7 +60,7 @@ internal static class ReportCharts
         if (pocketFill.Any(v => v > 0))
             Line(plot, days, pocketFill, "into the pocket (refill needle missed the reservoir)", ChartPalette.Pocket, dashed: false, steps: true);
         plot.Axes.SetLimitsY(0, Max(t.Select(s => Math.Max(s.DeliveredCsfMcgCumulative, s.LeakedMcgCumulative))) * 1.05 + 1);
-        return Render(plot, "cumulative");
+        return Render(plot, "cumulative", "Cumulative dose by day: programmed and reaching the CSF, in mcg");
     }
 
     public const string LeakedToTissueLabel = "leaked to tissue (catheter fault)";
@@ -129,7 +129,7 @@ internal static class ReportCharts
             note.OffsetX = right ? -6 : 6;
         }
         plot.Axes.SetLimitsY(0, Math.Max(top, EriDays * 1.1));
-        return Render(plot, "battery");
+        return Render(plot, "battery", "Battery life remaining by day");
     }
 
     /// <summary>The y cap when the battery series jumps up (a new pump or battery), else null.</summary>
@@ -186,7 +186,7 @@ internal static class ReportCharts
         Line(plot, days, t.Select(s => s.PatientEffectPct ?? double.NaN), "effect %", ChartPalette.Patient, dashed: false);
         plot.Axes.SetLimitsY(0, top);
         // Taller when there are flag lanes, so each lane stays readable.
-        return Render(plot, "patient", Height + (lanes.Count > 0 ? 40 + 20 * lanes.Count : 0));
+        return Render(plot, "patient", "Illustrative patient effect by day, with its risk bands", Height + (lanes.Count > 0 ? 40 + 20 * lanes.Count : 0));
     }
 
     /// <summary>Lane order, top-down reading: the worst flags first.</summary>
@@ -268,8 +268,10 @@ internal static class ReportCharts
         return m;
     }
 
-    private static string Render(Plot plot, string name, int height = Height) =>
-        SvgNormaliser.Normalise(plot.GetSvgXml(Width, height), "pumpsim-" + name + "-");
+    /// <param name="label">What the chart shows, in words: the SVG is marked role="img" with this as its
+    /// aria-label, so a screen reader announces one image with a name instead of hundreds of paths.</param>
+    private static string Render(Plot plot, string name, string label, int height = Height) =>
+        SvgNormaliser.Normalise(plot.GetSvgXml(Width, height), "pumpsim-" + name + "-", label);
 
     /// <summary>X positions of the telemetry samples, in days from the run's start.</summary>
     public static double[] Days(SimulationResult r) =>

@@ -18,9 +18,11 @@ internal static partial class SvgNormaliser
     [GeneratedRegex(@"^<svg\b(?<attrs>[^>]*?)\bwidth=""(?<w>[0-9.]+)""\s+height=""(?<h>[0-9.]+)""(?<rest>[^>]*)>")]
     private static partial Regex RootWithSize();
 
-    public static string Normalise(string svg, string prefix)
+    public static string Normalise(string svg, string prefix, string? label = null)
     {
         svg = XmlDeclaration().Replace(svg, "").TrimStart();
+        if (label is not null && svg.StartsWith("<svg", StringComparison.Ordinal))
+            svg = "<svg role=\"img\" aria-label=\"" + System.Net.WebUtility.HtmlEncode(label) + "\"" + svg[4..];
         // ScottPlot gives a fixed width and height but no viewBox; without one, the page's
         // "max-width: 100%" would crop the chart on a narrow screen instead of scaling it.
         var rootEnd = svg.IndexOf('>', StringComparison.Ordinal);

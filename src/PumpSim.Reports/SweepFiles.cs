@@ -53,10 +53,15 @@ public static partial class SweepFiles
         new OutputFile(AggregateFile, s => WriteAggregate(s, meta, shard, rows)),
     ];
 
+    /// <summary>The runs.csv column of a --vary key: the key, with its unit appended where the key's name
+    /// does not already carry one (refill.delay and catheter.fault_time are hours), so a reader of the
+    /// CSV alone knows the unit. The --vary keys themselves are unchanged.</summary>
+    public static string Column(string key) => key is SweepKey.RefillDelay or SweepKey.CatheterFaultTime ? key + "_h" : key;
+
     public static string Header(SweepMeta meta)
     {
         var cols = new List<string> { "run" };
-        cols.AddRange(meta.Vary.Select(v => v.Key));
+        cols.AddRange(meta.Vary.Select(v => Column(v.Key)));
         cols.AddRange(["clamped", "delivered_csf_mcg", "programmed_mcg"]);
         foreach (var a in SweepRow.AlarmColumns) { cols.Add(a + "_raised"); cols.Add(a + "_first_day"); }
         cols.AddRange(["true_empty_before_lra", "withdrawal_risk", "final_therapy_state"]);

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using System.Xml.Schema;
 using PumpSim.Core.Events;
 
 namespace PumpSim.Reports.Tests;
@@ -35,6 +36,51 @@ public class JUnitWriterTests
         doc.Root.Attribute("failures")!.Value.Should().Be("2");
         doc.Descendants().Attributes().Select(a => a.Name.LocalName).Should().NotContain(["timestamp", "hostname"]);
         doc.Descendants("failure").Last().Attribute("message")!.Value.Should().Be("bad\uFFFDchar");
+    }
+
+    /// <summary>Validates with the local restatement of Jenkins xunit-plugin's junit-10.xsd (Schemas/junit-10.xsd).</summary>
+    private static List<string> SchemaErrors(string xml)
+    {
+        var schemas = new System.Xml.Schema.XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit-10.xsd"));
+        var errors = new List<string>();
+        XDocument.Parse(xml).Validate(schemas, (_, e) => errors.Add(e.Message));
+        return errors;
+    }
+
+    [Fact]
+    public void Output_is_valid_under_the_Jenkins_xunit_junit_10_schema()
+    {
+        var xml = Render.Stream(s => JUnitWriter.Write(s, [
+            new ScenarioOutcome("lra-demo", SampleRun.Expectations(), File: "scenarios/a.yaml", Elapsed: TimeSpan.FromMilliseconds(1234)),
+            new ScenarioOutcome("broken", [], "broken.yaml:2:3: error: unknown key", "broken.yaml", TimeSpan.FromMilliseconds(5)),
+            new ScenarioOutcome("untimed", [new ExpectationOutcome("x", true, "")]),
+        ]));
+        SchemaErrors(xml).Should().BeEmpty(xml);
+    }
+
+    [Fact]
+    public void The_schema_refuses_what_Jenkins_refused()
+    {
+        // The test can fail: the old output's skipped attribute on <testsuites> must be caught by the copy of the XSD.
+        SchemaErrors("<testsuites skipped=\"0\"><testsuite name=\"a\" tests=\"0\" failures=\"0\" errors=\"0\"/></testsuites>")
+            .Should().ContainSingle().Which.Should().Contain("skipped");
+        SchemaErrors("<testsuites time=\"1e-3\"/>").Should().NotBeEmpty("an exponent is not a SUREFIRE_TIME");
+    }
+
+    [Fact]
+    public void Times_are_the_measured_seconds_shared_evenly_among_the_cases()
+    {
+        // 1.5 s over 3 expectations: suite "1.500", each case 1500 ms / 3 = "0.500"; a second suite of 250 ms with one
+        // load-error case: "0.250"; testsuites = 1500 + 250 ms = "1.750".
+        var doc = Written(new ScenarioOutcome("a", SampleRun.Expectations(), Elapsed: TimeSpan.FromMilliseconds(1500)),
+            new ScenarioOutcome("b", [], "b.yaml:1:1: error: x", "b.yaml", TimeSpan.FromMilliseconds(250)));
+        doc.Root!.Attribute("time")!.Value.Should().Be("1.750");
+        doc.Root.Attribute("skipped").Should().BeNull();
+        var suites = doc.Root.Elements("testsuite").ToList();
+        suites.Select(s => s.Attribute("time")!.Value).Should().Equal("1.500", "0.250");
+        suites[0].Elements("testcase").Select(c => c.Attribute("time")!.Value).Should().Equal("0.500", "0.500", "0.500");
+        suites[1].Element("testcase")!.Attribute("time")!.Value.Should().Be("0.250");
     }
 
     [Fact]

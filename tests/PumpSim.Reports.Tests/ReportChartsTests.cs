@@ -17,6 +17,22 @@ public class ReportChartsTests
     }
 
     [Fact]
+    public void Every_chart_is_one_named_image_for_assistive_technology()
+    {
+        var input = SampleRun.Report();
+        var days = ReportCharts.Days(input.Result);
+        var charts = new[]
+        {
+            ReportCharts.Reservoir(input, days), ReportCharts.DoseRate(input, days), ReportCharts.CumulativeDose(input, days),
+            ReportCharts.Battery(input, days), ReportCharts.PatientEffect(input, days),
+        };
+        var labels = charts.Select(svg => Regex.Match(svg, @"^<svg role=""img"" aria-label=""([^""]+)""")).ToList();
+        labels.Should().OnlyContain(m => m.Success);
+        labels.Select(m => m.Groups[1].Value).Should().OnlyHaveUniqueItems();
+        labels[4].Groups[1].Value.Should().Contain("Illustrative");
+    }
+
+    [Fact]
     public void Flag_intervals_pair_raise_and_clear_and_open_ones_run_to_the_end()
     {
         var iv = ReportCharts.FlagIntervals(WithFlags());

@@ -142,14 +142,29 @@ public class ExpectationTests
     }
 
     [Theory]
+    [InlineData("actual")]
+    [InlineData("true")] // the old spelling: a bare `true:` key is a boolean to YAML tools, but older files must run unchanged
+    public void Reservoir_actual_and_its_old_spelling_true_read_the_same(string key)
+    {
+        var yaml = $"duration: 10d\nexpect:\n  - reservoir_ml: {{ at: 9d, {key}: {{ approx: 17.525, tolerance: 0.001 }} }}\n";
+        var e = ScenarioLoader.Parse(yaml, "r.yaml").Expectations.Single().Should().BeOfType<ReservoirExpectation>().Which;
+        e.TrueVolume.Should().BeTrue();
+        // true volume 17.5 vs 17.525 ± 0.001 fails; 17.525 passes, so the key reads the true side, not the estimate (10).
+        e.Evaluate(Result([], Snap(Day(9), trueMl: 17.525, estMl: 10))).Passed.Should().BeTrue();
+        e.Evaluate(Result([], Snap(Day(9), trueMl: 17.5, estMl: 17.525))).Passed.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("  - reservoir_ml: { at: 1d, actual: { approx: 1 }, true: { approx: 1 } }\n", 3, 52, "'true' and 'actual' in one reservoir_ml")]
+    [InlineData("  - reservoir_ml: { at: 1d, actaul: { approx: 1 } }\n", 3, 29, "did you mean 'actual'?")]
     [InlineData("  - event: refil\n", 3, 12, "did you mean 'refill'?")]
     [InlineData("  - alarms: low-reservoir\n", 3, 5, "did you mean 'alarm'?")]
     [InlineData("  - state: { at: 1d, therapy: infussing }\n", 3, 31, "did you mean 'infusing'?")]
     [InlineData("  - state: { at: 1d }\n", 3, 12, "at least one of therapy")]
     [InlineData("  - patient: { flag: underdose, never: true }\n", 3, 14, "add a 'patient:' section")]
     [InlineData("  - delivered_mcg: { from: 2d, to: 1d, equals: 5 }\n", 3, 36, "earlier than 'from'")]
-    [InlineData("  - reservoir_ml: { at: 1d }\n", 3, 19, "needs 'true' or 'estimated'")]
-    [InlineData("  - reservoir_ml: { at: 9d, true: { approx: 1 } }\n", 3, 25, "ends at")]
+    [InlineData("  - reservoir_ml: { at: 1d }\n", 3, 19, "needs 'actual' or 'estimated'")]
+    [InlineData("  - reservoir_ml: { at: 9d, actual: { approx: 1 } }\n", 3, 25, "ends at")]
     [InlineData("  - alarm: motor-stall\n    raised: { after: 1d }\n    never: true\n", 5, 12, "cannot be used together")]
     public void Bad_expectations_are_load_errors(string item, int line, int column, string phrase)
     {

@@ -11,28 +11,9 @@ namespace PumpSim.Scenarios.Tests;
 /// what loads validates, and the key/type/range mistakes the loader refuses are refused by the schema.</summary>
 public class SchemaValidationTests
 {
-    private static readonly JsonSchema Schema = JsonSchema.FromText(ScenarioSchema.Json);
     private static string Data(params string[] parts) => Path.Combine([AppContext.BaseDirectory, "Data", .. parts]);
 
-    /// <summary>YAML → JSON the way an editor's YAML language server types scalars.</summary>
-    private static JsonNode? ToJson(YNode node) => node switch
-    {
-        YMap m => new JsonObject(m.Entries.Select(e => KeyValuePair.Create(e.Key.Value, ToJson(e.Value)))),
-        YSeq s => new JsonArray(s.Items.Select(ToJson).ToArray()),
-        YScalar { IsNull: true } => null,
-        YScalar { Plain: true, Value: "true" } => JsonValue.Create(true),
-        YScalar { Plain: true, Value: "false" } => JsonValue.Create(false),
-        YScalar { Plain: true } s when double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d) => JsonValue.Create(d),
-        YScalar s => JsonValue.Create(s.Value),
-        _ => throw new InvalidOperationException(),
-    };
-
-    private static bool Valid(string yaml)
-    {
-        var json = ToJson(YamlTreeReader.Read(yaml)!)!.ToJsonString();
-        using var doc = JsonDocument.Parse(json);
-        return Schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true }).IsValid;
-    }
+    private static bool Valid(string yaml) => YamlJson.Valid(yaml);
 
     [Fact]
     public void The_example_is_valid()

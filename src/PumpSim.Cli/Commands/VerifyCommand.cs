@@ -25,7 +25,9 @@ public sealed class VerifySettings : CommandSettings
     public override ValidationResult Validate() => JUnitPath.Check(JUnit);
 }
 
-/// <summary>`pumpsim verify PATH...`: every scenario, every expectation, a pass/fail table and an exit code.</summary>
+/// <summary>`pumpsim verify PATH...`: every scenario, every expectation, a pass/fail table and an exit code.
+/// When its output is not a terminal (a CI log) the table becomes plain lines that are never wrapped, and each
+/// failing expectation is listed once, with the file:line of its entry in `expect:`.</summary>
 public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Command<VerifySettings>
 {
     public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
@@ -38,10 +40,13 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
         var found = ScenarioFiles.FindAll(settings.Paths);
         var files = found.Files;
         if (files.Count == 0 && found.Problems.Count == 0) throw new InputException($"no scenario files (.yaml) under {string.Join(", ", settings.Paths)}");
+        var plain = !console.Profile.Out.IsTerminal;
+        // Plain lines bypass Spectre's wrapping, so they are cleaned of terminal controls here.
+        void Log(string line) => console.Profile.Out.Writer.WriteLine(TerminalText.Clean(line));
         // One row per scenario; its expectations are listed when one fails (or with --verbose).
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("Result");
-        table.AddColumn(new TableColumn("Scenario").NoWrap());
+        table.AddColumn("Scenario");
         table.AddColumn("Expectations");
         var failures = new List<string>();
         var suites = new List<ScenarioOutcome>();
@@ -51,7 +56,8 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
             // A path that could not be looked at is a result of its own, in the table and in JUnit.
             invalid++;
             errors.Line($"error: {problem}");
-            table.AddRow("[red]INVALID[/]", "", Markup.Escape(problem));
+            if (plain) Log($"INVALID  {problem}");
+            else table.AddRow("[red]INVALID[/]", "", Markup.Escape(problem));
             failures.Add(problem);
             suites.Add(new ScenarioOutcome("unreadable", [], problem));
         }
@@ -59,6 +65,8 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
         {
             // One bad file never ends the command: every file gets its own result and the JUnit
             // file is always written (a crash is recorded as that file's error, and exit 3 at the end).
+            // Wall-clock time for JUnit's time attribute only (monotonic; never in a deterministic output).
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             LoadedScenario scenario;
             ScenarioRun run;
             try
@@ -70,9 +78,11 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
             {
                 invalid++;
                 foreach (var err in e.Errors) errors.Line(err.ToString());
-                table.AddRow("[red]INVALID[/]", Markup.Escape(file), Markup.Escape(e.Reason));
-                failures.Add($"{file}: invalid ({e.Errors[0]})");
-                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], e.Errors[0].ToString(), file));
+                if (plain) Log($"INVALID  {file}  {e.Reason}");
+                else table.AddRow("[red]INVALID[/]", Markup.Escape(file), Markup.Escape(e.Reason));
+                // In a CI log the located errors on stderr already list it; in a terminal it is repeated at the end.
+                if (!plain) failures.Add($"{file}: invalid ({e.Errors[0]})");
+                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], e.Errors[0].ToString(), file, clock.Elapsed));
                 continue;
             }
 #pragma warning disable CA1031 // deliberately broad: the other files still deserve their results
@@ -82,24 +92,37 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
                 crashed++;
                 var message = $"{file}: internal error: {e.GetType().Name}: {e.Message}";
                 errors.Line(message);
-                table.AddRow("[red]ERROR[/]", Markup.Escape(file), Markup.Escape("internal error (a bug in PumpSim, not in the scenario)"));
+                if (plain) Log($"ERROR    {file}  internal error (a bug in PumpSim, not in the scenario)");
+                else table.AddRow("[red]ERROR[/]", Markup.Escape(file), Markup.Escape("internal error (a bug in PumpSim, not in the scenario)"));
                 failures.Add(message);
-                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], message, file));
+                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], message, file, clock.Elapsed));
                 continue;
             }
-            suites.Add(new ScenarioOutcome(scenario.Plan.Id, run.Outcomes, File: file));
+            suites.Add(new ScenarioOutcome(scenario.Plan.Id, run.Outcomes, File: file, Elapsed: clock.Elapsed));
             var bad = run.Outcomes.Count(o => !o.Passed);
             passed += run.Outcomes.Count - bad;
             failed += bad;
-            var summary = run.Outcomes.Count == 0 ? "[grey](no expectations)[/]" : $"{run.Outcomes.Count - bad}/{run.Outcomes.Count} expectations pass";
-            table.AddRow(bad == 0 ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape(scenario.Plan.Id), summary);
-            foreach (var o in run.Outcomes.Where(o => settings.Verbose || !o.Passed))
+            var summary = run.Outcomes.Count == 0 ? "(no expectations)" : $"{run.Outcomes.Count - bad}/{run.Outcomes.Count} expectations pass";
+            if (plain) Log($"{(bad == 0 ? "PASS" : "FAIL"),-7}  {scenario.Plan.Id}  {summary}");
+            else table.AddRow(bad == 0 ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape(scenario.Plan.Id), run.Outcomes.Count == 0 ? "[grey](no expectations)[/]" : summary);
+            for (var i = 0; i < run.Outcomes.Count; i++)
             {
-                table.AddRow(o.Passed ? "[green]  pass[/]" : "[red]  fail[/]", "", Markup.Escape($"{o.Text}: {o.Detail}"));
-                if (!o.Passed) failures.Add($"{scenario.Plan.Id}: {o.Text} — {o.Detail}");
+                var o = run.Outcomes[i];
+                if (!o.Passed)
+                {
+                    // file:line of the failing `expect:` entry, so a CI log links straight to it.
+                    var line = i < scenario.Expectations.Count ? scenario.Expectations[i].Line : 0;
+                    failures.Add($"{file}{(line > 0 ? $":{line}" : "")}: {scenario.Plan.Id}: {o.Text} — {o.Detail}");
+                }
+                if (plain)
+                {
+                    if (settings.Verbose && o.Passed) Log($"  pass   {o.Text}: {o.Detail}");
+                }
+                else if (settings.Verbose || !o.Passed)
+                    table.AddRow(o.Passed ? "[green]  pass[/]" : "[red]  fail[/]", "", Markup.Escape($"{o.Text}: {o.Detail}"));
             }
         }
-        console.Write(table);
+        if (!plain) console.Write(table);
         if (toStdout)
         {
             using var xml = new MemoryStream();
@@ -108,10 +131,24 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
             stdout.Profile.Out.Writer.Flush();
         }
         else if (settings.JUnit is { } path) OutputDirectory.WriteFile(path, s => JUnitWriter.Write(s, suites));
-        foreach (var f in failures) console.MarkupLine($"[red]✗[/] {Markup.Escape(f)}");
+        foreach (var f in failures)
+        {
+            if (plain) Log($"✗ {f}");
+            else console.MarkupLine($"[red]✗[/] {Markup.Escape(f)}");
+        }
         var noun = files.Count == 1 ? "scenario" : "scenarios";
-        if (crashed > 0) console.MarkupLine($"[red]{crashed} file{(crashed == 1 ? "" : "s")} hit an internal error[/]; run again with --debug and report it.");
-        console.MarkupLine($"{files.Count} {noun}, {passed + failed} expectations: [green]{passed} passed[/], [red]{failed} failed[/]{(invalid > 0 ? $", [red]{invalid} invalid file{(invalid == 1 ? "" : "s")}[/]" : "")}.");
+        var invalidText = invalid > 0 ? $", {invalid} invalid file{(invalid == 1 ? "" : "s")}" : "";
+        var crashText = crashed > 0 ? $"{crashed} file{(crashed == 1 ? "" : "s")} hit an internal error; run again with --debug and report it." : null;
+        if (plain)
+        {
+            if (crashText is not null) Log(crashText);
+            Log($"{files.Count} {noun}, {passed + failed} expectations: {passed} passed, {failed} failed{invalidText}.");
+        }
+        else
+        {
+            if (crashText is not null) console.MarkupLine($"[red]{Markup.Escape(crashText)}[/]");
+            console.MarkupLine($"{files.Count} {noun}, {passed + failed} expectations: [green]{passed} passed[/], [red]{failed} failed[/]{(invalid > 0 ? $"[red]{invalidText}[/]" : "")}.");
+        }
         return crashed > 0 ? ExitCodes.InternalError : invalid > 0 ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.ExpectationFailed : ExitCodes.Ok;
     }
 }

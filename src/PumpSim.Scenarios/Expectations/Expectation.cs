@@ -12,6 +12,10 @@ public abstract class Expectation(SimInstant origin)
 {
     public SimInstant Origin { get; } = origin;
 
+    /// <summary>Line of this entry in the scenario file (1-based; 0 when not read from a file), so a
+    /// failure in a CI log can name file:line.</summary>
+    public int Line { get; internal set; }
+
     /// <summary>Readable statement, e.g. "alarm low-reservoir raised between 17d and 19d".</summary>
     public abstract string Text { get; }
 

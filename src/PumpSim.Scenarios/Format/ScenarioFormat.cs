@@ -23,7 +23,8 @@ public static class ScenarioFormat
 
     private static ScalarShape Num(string doc, double? min = null, double? max = null) => new(ScalarKind.Number, doc, null, min, max);
     private static ScalarShape Int(string doc, double? min = null, double? max = null) => new(ScalarKind.Integer, doc, null, min, max);
-    private static ScalarShape Dur(string doc) => new(ScalarKind.Duration, doc);
+    /// <summary>A duration; <paramref name="min"/>/<paramref name="max"/> in seconds, as the loader checks them.</summary>
+    private static ScalarShape Dur(string doc, double? min = null, double? max = null) => new(ScalarKind.Duration, doc, null, min, max);
     private static ScalarShape Time(string doc) => new(ScalarKind.Time, doc);
     private static ScalarShape Bool(string doc) => new(ScalarKind.Boolean, doc);
     private static ScalarShape Str(string doc) => new(ScalarKind.String, doc);
@@ -63,8 +64,8 @@ public static class ScenarioFormat
             F("contents", Choice("what the catheter holds at start (default drug)", ["drug", "saline"])))),
         F("refill_discrepancy_limit_ml", Num("refill discrepancy limit, mL (default 2.0)", 0, 40)),
         F("tone_repeat", Map("alarm tone repeat intervals",
-            F("noncritical", Dur("non-critical tone repeat (default 1h)")),
-            F("critical", Dur("critical tone repeat (default 10m)")))));
+            F("noncritical", Dur("non-critical tone repeat (default 1h)", 1)),
+            F("critical", Dur("critical tone repeat (default 10m)", 1)))));
 
     public static readonly MapShape Drug = Map("the drug in the reservoir",
         F("name", Str("drug name (default baclofen)")),
@@ -106,17 +107,17 @@ public static class ScenarioFormat
         }),
         F("bolus", Map("a single clinician bolus",
             F("dose_mcg", Num("dose, mcg", 0.001, 100_000), true),
-            F("duration", Dur("time over which it runs"), true))),
+            F("duration", Dur("time over which it runs", 1), true))),
         F("priming_bolus", Empty("a priming bolus of the catheter dead volume")),
         F("bridge_bolus", Empty("a bridge bolus after a concentration change")),
         F("ptm_request", Empty("the patient asks for a PTM bolus")),
         F("mri", Map("an MRI scan",
-            F("duration", Dur("length of the scan"), true),
-            F("recovery", Dur("delay before the motor recovers, 0 to 24h (default 0)")))),
+            F("duration", Dur("length of the scan", 1), true),
+            F("recovery", Dur("delay before the motor recovers, 0 to 24h (default 0)", 0, 86_400)))),
         F("interrogate", Empty("a clinician programmer session")),
-        F("silence", Map("silence alarm tones", F("duration", Dur("how long (default 1h)")))),
+        F("silence", Map("silence alarm tones", F("duration", Dur("how long (default 1h)", 1)))),
         F("motor_stall", Map("a motor stall",
-            F("duration", Dur("length of each stall")),
+            F("duration", Dur("length of each stall", 1)),
             F("permanent", Bool("the motor never turns again")),
             F("every", Dur("repeat interval of an intermittent stall")),
             F("count", Int("number of stalls (default 1)", 1, 100_000)))),
@@ -170,10 +171,14 @@ public static class ScenarioFormat
                 F("tolerance_pct", Num("allowed relative difference, %", 0, 100)),
                 F("tolerance", Num("allowed absolute difference, mcg (default 0.001)", 0))), true)),
         Map("the reservoir volume at a time",
-            F("reservoir_ml", new MapShape("true or estimated reservoir volume", [
+            F("reservoir_ml", new MapShape("actual (true) or estimated reservoir volume", [
                 F("at", Time("when"), true),
-                F("true", Approx),
-                F("estimated", Approx)], ["true", "estimated"]), true)),
+                F("actual", Approx with { Doc = "the true volume in the reservoir (the body's side)" }),
+                F("estimated", Approx with { Doc = "the firmware's stroke-counted estimate" }),
+                // A bare `true:` key is the boolean true to YAML 1.1/1.2 tools (editors, PyYAML), so the
+                // documented key is `actual:`; `true:` stays accepted, silently, so older files run unchanged.
+                new Field("true", Approx with { Doc = "the true volume; a bare true: key is a boolean to YAML tools" }, ReplacedBy: "actual")],
+                ["actual", "estimated", "true"]), true)),
         Map("the pump's state at a time",
             F("state", Map("states to compare (at least one)",
                 F("at", Time("when"), true),
@@ -195,9 +200,9 @@ public static class ScenarioFormat
         F("description", Str("what happens and why it matters")),
         F("covers", new ListShape(new ScalarShape(Id, "a topic"), "topics this scenario covers")),
         F("start", new ScalarShape(Timestamp, "start time, ISO-8601 UTC (default 2026-01-01T00:00:00Z)")),
-        F("duration", Dur("length of the run, at most 50 years"), true),
-        F("step", Dur("engine step, 1s to 1h (default 1m)")),
-        F("sample", Dur("telemetry sample interval (default 15m)")),
+        F("duration", Dur("length of the run, 1s to 50 years (18300 days) in total", 1, Loading.ScenarioReader.MaxDurationSeconds), true),
+        F("step", Dur("engine step, 1s to 1h in total (default 1m)", 1, 3600)),
+        F("sample", Dur("telemetry sample interval, at least 1s (default 15m)", 1)),
         F("seed", Int("random seed (default 0)", 0, long.MaxValue)),
         F("pump", Pump),
         F("drug", Drug),

@@ -26,7 +26,9 @@ public abstract record Shape(string Doc);
 public sealed record ScalarShape(ScalarKind Kind, string Doc, IReadOnlyList<string>? Choices = null, double? Min = null, double? Max = null)
     : Shape(Doc);
 
-public sealed record Field(string Name, Shape Shape, bool Required = false);
+/// <param name="ReplacedBy">Set on an old spelling that is still accepted (so files written by others run
+/// unchanged) but no longer documented: the schema marks it deprecated and points to the new key.</param>
+public sealed record Field(string Name, Shape Shape, bool Required = false, string? ReplacedBy = null);
 
 /// <summary>A mapping with a closed set of keys. <see cref="ExactlyOneOf"/>: keys of which exactly
 /// one must be present (an event's action).</summary>

@@ -19,7 +19,13 @@ internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame
         diagnostics.Guard(() =>
         {
             if (top.List("expect") is not { } items) return;
-            foreach (var item in items.Items) diagnostics.Guard(() => result.Add(ReadOne(item)));
+            foreach (var item in items.Items)
+                diagnostics.Guard(() =>
+                {
+                    var e = ReadOne(item);
+                    e.Line = item.At.Line;
+                    result.Add(e);
+                });
         });
         return result;
     }
@@ -102,10 +108,11 @@ internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame
     private Expectation Reservoir(MapReader m)
     {
         var at = m.Time("at", frame)!.Value;
-        var which = m.Has("true") ? "true" : m.Has("estimated") ? "estimated"
-            : throw new NodeError(m.At, "'reservoir_ml' needs 'true' or 'estimated' ({ approx, tolerance })");
+        // "true" is the old spelling of "actual" (see ScenarioFormat): same meaning, no error.
+        var which = m.Has("actual") ? "actual" : m.Has("true") ? "true" : m.Has("estimated") ? "estimated"
+            : throw new NodeError(m.At, "'reservoir_ml' needs 'actual' or 'estimated' ({ approx, tolerance })");
         var approx = m.Map(which, diagnostics)!;
-        return new ReservoirExpectation(Origin, at, which == "true", approx.RequiredNumber("approx"), approx.Number("tolerance"));
+        return new ReservoirExpectation(Origin, at, which != "estimated", approx.RequiredNumber("approx"), approx.Number("tolerance"));
     }
 
     private Expectation State(MapReader m)

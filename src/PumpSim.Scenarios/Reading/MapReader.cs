@@ -26,7 +26,8 @@ internal sealed partial class MapReader
         {
             if (shape.Find(key.Value) is not null) continue;
             UnknownKeys++;
-            if (shape.ExactlyOneOf is { } actions)
+            // Only an event's keys are "actions"; reservoir_ml's exactly-one-of (actual/estimated) takes the plain message.
+            if (ReferenceEquals(shape, ScenarioFormat.Event) && shape.ExactlyOneOf is { } actions)
                 diagnostics.AddUnknownKey(map.At, key.At, $"unknown event action '{key.Value}'{Suggestions.Hint(key.Value, shape.Keys)} (expected 'at' and one of: {string.Join(", ", actions)})");
             else
                 diagnostics.AddUnknownKey(map.At, key.At, shape.Fields.Count == 0

@@ -17,6 +17,7 @@ internal static class Values
         if (node is not YScalar { Plain: true } s || s.IsNull)
             throw new NodeError(node.At, $"'{key}' expects a number, got {node.KindName}");
         var text = s.Value;
+        if (TryYamlCoreInteger(text, out var whole)) return whole;
         if (text.StartsWith('.') && text.Length > 1 && char.IsLetter(text[1]) || text.Contains("inf", StringComparison.OrdinalIgnoreCase) || text.Contains("nan", StringComparison.OrdinalIgnoreCase))
             throw new NodeError(node.At, $"'{key}' expects a finite number, got '{text}'");
         if (!double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
@@ -28,9 +29,26 @@ internal static class Values
     {
         if (node is not YScalar { Plain: true } s || s.IsNull)
             throw new NodeError(node.At, $"'{key}' expects a whole number, got {node.KindName}");
-        if (!long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var v))
+        if (TryYamlCoreInteger(s.Value, out var v)) return v;
+        if (!long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out v))
             throw new NodeError(node.At, $"'{key}' expects a whole number, got '{s.Value}'");
         return v;
+    }
+
+    /// <summary>YAML 1.2 core schema's hexadecimal (0x1F) and octal (0o17) integers: editors' YAML engines
+    /// read them as numbers, so the loader does too and the JSON Schema verdict is the same.</summary>
+    private static bool TryYamlCoreInteger(string text, out long value)
+    {
+        value = 0;
+        if (text.Length > 2 && text[0] == '0' && text[1] == 'x')
+            return long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value) && value >= 0;
+        if (text.Length <= 2 || text[0] != '0' || text[1] != 'o' || text.Length > 23) return false;
+        foreach (var c in text.AsSpan(2))
+        {
+            if (c is < '0' or > '7') return false;
+            value = checked(value * 8 + (c - '0'));
+        }
+        return true;
     }
 
     public static bool Boolean(YNode node, string key)

@@ -11,11 +11,25 @@ namespace PumpSim.Scenarios;
 /// of the chosen pump, flow range at the concentration) are only in the loader.</summary>
 public static class ScenarioSchema
 {
-    public const string DurationPattern =
-        "^(0|(?=[0-9])([0-9]+w)?([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?|P([0-9]+W)?([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+S)?)?)$";
+    /// <summary>Any duration the parser accepts: compact (each unit once, largest first) or ISO-8601 with
+    /// weeks, days, hours, minutes, seconds; whole numbers of at most 15 digits (DurationParser's limit).
+    /// "P", "PT" and "P1DT" are refused, as by the parser.</summary>
+    public static readonly string DurationPattern = DurationRange(null, null);
+    /// <summary>An absolute time exactly as the loader reads it: upper-case T (or one space) and Z or
+    /// ±hh:mm, seconds optional, no fraction (the engine counts whole seconds).</summary>
+    public const string TimestampPattern =
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?| ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))$";
     public const string ClockPattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
     public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+    /// <summary>The rules a JSON Schema keyword cannot state, named in the root description so an editor
+    /// user knows `pumpsim validate` checks them.</summary>
+    public const string LoaderOnlyRules =
+        "Checked by `pumpsim validate`, not by this schema: a duration written with several units is limited in total " +
+        "(step: 1s to 1h, so 1h1s is refused; duration: at most 50 years); times lie within [start, start + duration]; " +
+        "dates are real calendar dates (no 31 February); flow rates lie within the pump's range at the concentration in force; " +
+        "refills and replace_pump fit the pump's capacity; catheter fraction only for kink, occlusion, leak, tear and volume_ml only for revision; " +
+        "withdraw not with into: pocket; ptm_request needs ptm; patient expectations need patient; windows and intervals run forwards.";
     private static readonly Lazy<string> Text = new(Build);
 
     public static string Json => Text.Value;
@@ -28,6 +42,8 @@ public static class ScenarioSchema
             ["title"] = "PumpSim scenario",
         };
         foreach (var (key, value) in Of(ScenarioFormat.Root)) root[key] = value?.DeepClone();
+        root["description"] = $"{ScenarioFormat.Root.Doc}. {LoaderOnlyRules}";
+        root["allOf"] = new JsonArray(CapacityRule());
         // JsonObject keeps insertion order, so the text is the same on every run and machine.
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
@@ -45,7 +61,17 @@ public static class ScenarioSchema
     private static JsonObject Map(MapShape m)
     {
         var properties = new JsonObject();
-        foreach (var f in m.Fields) properties[f.Name] = Of(f.Shape);
+        foreach (var f in m.Fields)
+        {
+            var p = Of(f.Shape);
+            if (f.ReplacedBy is { } newer)
+            {
+                // Still valid (old files must keep validating), but editors show it struck through.
+                p["description"] = $"deprecated: write '{newer}'. {f.Shape.Doc}";
+                p["deprecated"] = true;
+            }
+            properties[f.Name] = p;
+        }
         var o = new JsonObject
         {
             ["description"] = m.Doc,
@@ -58,6 +84,8 @@ public static class ScenarioSchema
         if (required.Length > 0) o["required"] = new JsonArray(required);
         if (m.ExactlyOneOf is { } oneOf && oneOf.Count > 0)
             o["oneOf"] = new JsonArray(oneOf.Select(k => (JsonNode)new JsonObject { ["required"] = new JsonArray(k) }).ToArray());
+        if (m.Find("mode") is not null && m.Find("steps") is not null) o["allOf"] = ProgramRules();
+        else if (m.Find("start") is not null && m.Find("rate_ml_per_day") is not null) o["oneOf"] = OneRate();
         return o;
     }
 
@@ -84,14 +112,16 @@ public static class ScenarioSchema
                 o["type"] = "boolean";
                 break;
             case ScalarKind.Duration:
-                o["anyOf"] = new JsonArray(Duration(), new JsonObject { ["const"] = 0 });
+                o["anyOf"] = s.Min is > 0
+                    ? new JsonArray(Duration(s.Min, s.Max)) // a bare 0 (a YAML number) is below the minimum
+                    : new JsonArray(Duration(s.Min, s.Max), new JsonObject { ["const"] = 0 });
                 break;
             case ScalarKind.Time:
-                o["anyOf"] = new JsonArray(Duration(), new JsonObject { ["const"] = 0 }, new JsonObject { ["type"] = "string", ["format"] = "date-time" });
+                o["anyOf"] = new JsonArray(Duration(null, null), new JsonObject { ["const"] = 0 }, Timestamp());
                 break;
             case ScalarKind.Timestamp:
                 o["type"] = "string";
-                o["format"] = "date-time";
+                o["pattern"] = TimestampPattern;
                 break;
             case ScalarKind.ClockTime:
                 o["type"] = "string";
@@ -101,5 +131,85 @@ public static class ScenarioSchema
         return o;
     }
 
-    private static JsonObject Duration() => new() { ["type"] = "string", ["pattern"] = DurationPattern };
+    private static JsonObject Duration(double? min, double? max) =>
+        new() { ["type"] = "string", ["pattern"] = DurationRange((long?)min, (long?)max) };
+
+    private static JsonObject Timestamp() => new() { ["type"] = "string", ["pattern"] = TimestampPattern };
+
+    /// <summary>A pattern for durations whose every unit is within [<paramref name="min"/>, <paramref name="max"/>]
+    /// seconds: each part is bounded by max in its own unit, and a minimum of 1 s needs a non-zero digit. It is
+    /// exact for a duration written in one unit; a limit on the sum of several units is in
+    /// <see cref="LoaderOnlyRules"/>.</summary>
+    public static string DurationRange(long? min, long? max)
+    {
+        string Part(long unit, char letter) =>
+            $"({(max is { } hi ? UpTo(hi / unit) : "[0-9]+")}{letter})?";
+        var compact = $"(?=[0-9]){Part(604_800, 'w')}{Part(86_400, 'd')}{Part(3600, 'h')}{Part(60, 'm')}{Part(1, 's')}";
+        var iso = $"P(?=[0-9]|T[0-9]){Part(604_800, 'W')}{Part(86_400, 'D')}(T(?=[0-9]){Part(3600, 'H')}{Part(60, 'M')}{Part(1, 'S')})?";
+        var atLeastOne = min is > 0 ? "(?=.*[1-9])" : "";
+        var zero = min is > 0 ? "" : "0|";
+        // At most 15 digits in a row, as DurationParser reads numbers.
+        return $"^(?!.*[0-9]{{16}}){atLeastOne}({zero}{compact}|{iso})$";
+    }
+
+    /// <summary>A regex for a whole number (leading zeros allowed) from 0 to <paramref name="n"/>.</summary>
+    internal static string UpTo(long n)
+    {
+        var s = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var k = s.Length;
+        var alternatives = new List<string>();
+        if (k > 1) alternatives.Add(k == 2 ? "[0-9]" : $"[0-9]{{1,{k - 1}}}");
+        for (var i = 0; i < k; i++)
+        {
+            var d = s[i] - '0';
+            var lo = i == 0 && k > 1 ? 1 : 0;
+            if (d <= lo) continue;
+            var rest = k - i - 1;
+            alternatives.Add(s[..i] + (d - 1 == lo ? $"{lo}" : $"[{lo}-{d - 1}]") + (rest == 0 ? "" : rest == 1 ? "[0-9]" : $"[0-9]{{{rest}}}"));
+        }
+        alternatives.Add(s);
+        return $"0*({string.Join("|", alternatives)})";
+    }
+
+    private static JsonNode Required(params string[] keys) => new JsonObject { ["required"] = new JsonArray(keys.Select(k => (JsonNode)k).ToArray()) };
+
+    /// <summary>Exactly one of the two rates (a continuous program, a flex step).</summary>
+    private static JsonArray OneRate() => new(Required("rate_mcg_per_day"), Required("rate_ml_per_day"));
+
+    private static JsonObject Not(params string[] keys) =>
+        new() { ["not"] = new JsonObject { ["anyOf"] = new JsonArray(keys.Select(k => Required(k)).ToArray()) } };
+
+    private static JsonObject ModeIs(string mode) =>
+        new() { ["properties"] = new JsonObject { ["mode"] = new JsonObject { ["const"] = mode } } };
+
+    /// <summary>ProgramReader's rules by mode: continuous takes exactly one rate and no steps; flex takes steps
+    /// and no rate; minimum-rate and stopped take neither.</summary>
+    private static JsonArray ProgramRules() => new(
+        new JsonObject { ["if"] = ModeIs("continuous"), ["then"] = new JsonObject { ["oneOf"] = OneRate(), ["allOf"] = new JsonArray(Not("repeat", "steps")) } },
+        new JsonObject { ["if"] = ModeIs("flex"), ["then"] = new JsonObject { ["required"] = new JsonArray("steps"), ["allOf"] = new JsonArray(Not("rate_mcg_per_day", "rate_ml_per_day")) } },
+        new JsonObject { ["if"] = ModeIs("minimum-rate"), ["then"] = Not("rate_mcg_per_day", "rate_ml_per_day", "repeat", "steps") },
+        new JsonObject { ["if"] = ModeIs("stopped"), ["then"] = Not("rate_mcg_per_day", "rate_ml_per_day", "repeat", "steps") });
+
+    /// <summary>Unless the pump is the 40 mL model, the starting volume is at most 20 mL and the
+    /// low-reservoir alarm at most half of that (the loader's capacity rules for the starting pump).</summary>
+    private static JsonObject CapacityRule() => new()
+    {
+        ["description"] = "the synchromed-ii-20 (the default) holds 20 mL; its low-reservoir alarm is at most 10 mL",
+        ["if"] = new JsonObject
+        {
+            ["required"] = new JsonArray("pump"),
+            ["properties"] = new JsonObject
+            {
+                ["pump"] = new JsonObject { ["required"] = new JsonArray("model"), ["properties"] = new JsonObject { ["model"] = new JsonObject { ["const"] = "synchromed-ii-40" } } },
+            },
+        },
+        ["else"] = new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["reservoir_ml"] = new JsonObject { ["maximum"] = 20 },
+                ["pump"] = new JsonObject { ["properties"] = new JsonObject { ["low_reservoir_alarm_ml"] = new JsonObject { ["maximum"] = 10 } } },
+            },
+        },
+    };
 }
