@@ -144,6 +144,26 @@ public class DoseFidelityTests
     }
 
     [Fact]
+    public void Patient_WhenTheClockStopsBetweenBreakpoints_IsTheSameAsARunInOneGo()
+    {
+        // `play` and `serve` stop the clock wherever the display wants (here every 7 min 13 s); the
+        // patient must still see the spans a `run` sees, or a saved live session would not replay
+        // byte for byte. A pocket fill makes the effect curve (and any split) visible.
+        var plan = McgPlan(3).WithActions(
+            Act("1d", new RefillAction(Volume.FromMl(15), Into: RefillTarget.Pocket, NewConcentration: Strong))) with
+        {
+            Patient = new PatientParameters { MaintenanceMcgPerDay = 500 },
+        };
+        var whole = Simulation.Run(plan);
+        using var sim = new Simulation(plan);
+        for (var t = plan.Start; t < plan.End; t += SimDuration.FromSeconds(433)) sim.AdvanceTo(t);
+        var walked = sim.Run();
+        walked.Telemetry.Should().Equal(whole.Telemetry, (a, b) => a.PatientEffectPct == b.PatientEffectPct && a.At == b.At);
+        walked.Events.Select(e => e.ToString()).Should().Equal(whole.Events.Select(e => e.ToString()));
+        whole.Telemetry.Max(s => s.PatientEffectPct!.Value).Should().BeGreaterThan(200, "40 000 mcg in the pocket is an overdose");
+    }
+
+    [Fact]
     public void FlexProgramPatient_StartsAtThePeriodicSteadyState()
     {
         // Day/night flex: 300 mcg/day 07–22, 600 mcg/day 22–07, a mean of (15·300 + 9·600)/24 =

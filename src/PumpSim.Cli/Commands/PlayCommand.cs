@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using PumpSim.Cli.Infrastructure;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Units;
@@ -57,7 +58,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
             var live = console.Profile.Capabilities.Interactive && console.Profile.Capabilities.Ansi;
             // Spectre's detection also gives up when stderr is redirected; a trainer who sends errors
             // to a file (2>log) still has the dashboard on a terminal stdout (and keys, unless stdin is a pipe).
-            if (!live && ReferenceEquals(console, AnsiConsole.Console) && !Console.IsOutputRedirected
+            if (!live && SafeConsole.IsProcessConsole(console) && !Console.IsOutputRedirected
                 && (settings.NoInput || !Console.IsInputRedirected) && Environment.GetEnvironmentVariable("TERM") is { Length: > 0 } term && term != "dumb")
             {
                 console.Profile.Capabilities.Ansi = true;

@@ -10,6 +10,12 @@ namespace PumpSim.Cli.Infrastructure;
 internal sealed class SafeConsole(IAnsiConsole inner) : IAnsiConsole
 {
     public Profile Profile => inner.Profile;
+    /// <summary>The console this one cleans for.</summary>
+    public IAnsiConsole Inner => inner;
+
+    /// <summary>Whether <paramref name="console"/> writes to this process's own terminal, cleaned or not.</summary>
+    public static bool IsProcessConsole(IAnsiConsole console) =>
+        ReferenceEquals(console is SafeConsole safe ? safe.Inner : console, AnsiConsole.Console);
     public IAnsiConsoleCursor Cursor => inner.Cursor;
     public IAnsiConsoleInput Input => inner.Input;
     public IExclusivityMode ExclusivityMode => inner.ExclusivityMode;

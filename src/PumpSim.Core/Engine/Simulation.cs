@@ -102,7 +102,11 @@ public sealed partial class Simulation : IDisposable
             var segEnd = SimInstant.Min(target, _nextBreak);
             Integrate(segEnd.UnixSeconds - Now.UnixSeconds);
             Now = segEnd;
-            if (Now >= _nextBreak) OnBreakpoint();
+            if (Now >= _nextBreak)
+            {
+                _patient?.Flush();
+                OnBreakpoint();
+            }
         }
         if (Now >= _plan.End && !_finished) Finish();
     }

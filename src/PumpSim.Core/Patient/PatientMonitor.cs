@@ -53,8 +53,16 @@ public sealed class PatientMonitor
 
     private readonly SimulationPlan _plan;
     private SimInstant Now => _clock();
-    public double EffectPct => _patient.EffectPct;
-    public double Spasticity => _patient.Spasticity;
+    // The patient advances only from breakpoint to breakpoint: a `play` or `serve` that stops the
+    // clock between two of them (to draw) only adds the span here, so the closed form sees the same
+    // spans, and gives the same doubles, as a `run` of the saved scenario.
+    private long _pendingSeconds;
+    private Mass _pendingMass;
+    private SimInstant _pendingStart;
+
+    /// <summary>The effect now (between breakpoints, the closed form over the span so far, not committed).</summary>
+    public double EffectPct => _pendingSeconds == 0 ? _patient.EffectPct : _patient.EffectPctAfter(_pendingSeconds, _pendingMass.Mcg / _pendingSeconds);
+    public double Spasticity => _pendingSeconds == 0 ? _patient.Spasticity : 4 / (3 * EffectPct / 100 + 1);
 
     /// <summary>The mcg/day a starting program really delivers: the pump converts with the concentration
     /// it was told, the drug has its real one (they differ after a wrong entry).</summary>
@@ -85,8 +93,21 @@ public sealed class PatientMonitor
         SetFlag(ref _overdose, e > OverdosePct, OverdoseRisk, Now, e);
     }
 
+    /// <summary>Adds <paramref name="seconds"/> of constant input to the span since the last breakpoint.</summary>
     public void Advance(long seconds, Mass csfMass)
     {
+        if (_pendingSeconds == 0) _pendingStart = Now;
+        _pendingSeconds += seconds;
+        _pendingMass += csfMass;
+    }
+
+    /// <summary>At a breakpoint: advances the model over the span in closed form and stamps any flag
+    /// crossed inside it at its second.</summary>
+    public void Flush()
+    {
+        if (_pendingSeconds == 0) return;
+        var (seconds, csfMass, from) = (_pendingSeconds, _pendingMass, _pendingStart);
+        (_pendingSeconds, _pendingMass) = (0, Mass.Zero);
         var p = _patient;
         var start = p.State;
         var input = csfMass.Mcg;
@@ -112,7 +133,7 @@ public sealed class PatientMonitor
         p.State = end;
         // OrderBy is stable: two crossings in one second keep their piece order.
         foreach (var (offset, threshold, below, effect) in crossings.OrderBy(c => c.At))
-            OnThreshold(Now + SimDuration.FromSeconds(offset), threshold, below, effect);
+            OnThreshold(from + SimDuration.FromSeconds(offset), threshold, below, effect);
     }
 
     private static bool CrossedAny(double before, double after) =>

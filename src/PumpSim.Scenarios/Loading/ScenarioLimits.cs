@@ -19,8 +19,10 @@ public static class ScenarioLimits
 
     /// <summary>Alarm tones one alarm of each priority could sound over the whole scenario
     /// (duration / tone_repeat.noncritical + duration / tone_repeat.critical). Each tone is an
-    /// event (about 120 bytes of events.jsonl); with the defaults (1h, 10m) this allows about 8 years.</summary>
-    public const long MaxToneEstimate = 500_000;
+    /// event (about 120 bytes of events.jsonl). Set so the defaults (1h, 10m) allow the longest
+    /// scenario, 50 years (3,074,400): it catches a `tone_repeat: 1s` that asks for billions, while an
+    /// alarm that really does tone for decades meets the run-time backstop <see cref="MaxEvents"/>.</summary>
+    public const long MaxToneEstimate = 3_200_000;
 
     /// <summary>Motor stalls over all events (the sum of every motor_stall's count).</summary>
     public const long MaxMotorStalls = 100_000;

@@ -236,7 +236,7 @@ public class HostileInputTests
     [Theory]
     // 50 y × 366 d... here 18 250 d × 86 400 s / 1 s + 1 = 1 576 800 001 rows > 1 000 000
     [InlineData("duration: 18250d\nsample: 1s\n", "'sample'")]
-    // 1 000 d × (24 + 144) = 168 000 tones at the defaults: loads; at 1 s each: 2 × 86 400 000 > 500 000
+    // 1 000 d × (24 + 144) = 168 000 tones at the defaults: loads; at 1 s each: 2 × 86 400 000 > 3 200 000
     [InlineData("duration: 1000d\nsample: 1d\npump: { tone_repeat: { noncritical: 1s, critical: 1s } }\n", "'pump.tone_repeat'")]
     [InlineData("duration: 1d\nevents:\n  - { at: 1h, motor_stall: { duration: 1s, every: 2s, count: 50001 } }\n  - { at: 2h, motor_stall: { duration: 1s, every: 2s, count: 50000 } }\n", "'motor_stall.count'")]
     public void WorkPastALimit_IsRefusedAtLoad_NamingTheKey(string head, string key)
