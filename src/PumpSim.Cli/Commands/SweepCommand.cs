@@ -36,7 +36,7 @@ public sealed class SweepSettings : CommandSettings
     public ulong? Seed { get; init; }
 
     [CommandOption("--step <DURATION>")]
-    [Description("Override the engine step (1s to 1h), e.g. 1h for long sweeps. Totals and event instants do not depend on it.")]
+    [Description($"Override the engine step ({StepOption.Range}), e.g. 1h for long sweeps. Totals and event instants do not depend on it.")]
     public string? Step { get; init; }
 
     [CommandOption("--out <DIR>")]
@@ -48,10 +48,7 @@ public sealed class SweepSettings : CommandSettings
         if (Runs is null) return ValidationResult.Error("--runs is required, e.g. --runs 1000");
         if (Runs < 1) return ValidationResult.Error($"--runs must be at least 1, got {Runs}");
         if (Workers is < 1) return ValidationResult.Error($"--workers must be at least 1, got {Workers}");
-        if (Step is not null && !Scenarios.DurationParser.TryParse(Step, out var step, out var error))
-            return ValidationResult.Error($"--step: {error}");
-        if (Step is not null && (Scenarios.DurationParser.Parse(Step).Seconds < 1 || Scenarios.DurationParser.Parse(Step).Seconds > 3600))
-            return ValidationResult.Error("--step must be between 1s and 1h.");
+        if (StepOption.Check(Step) is { } badStep) return badStep;
         return ValidationResult.Success();
     }
 }
