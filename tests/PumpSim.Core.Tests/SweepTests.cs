@@ -33,7 +33,7 @@ public class SweepTests
     [Theory]
     [InlineData("pump.accuracy=normal(0,1)", "unknown sweep key 'pump.accuracy'")]
     [InlineData("pump.accuracy_pct", "expected KEY=DIST")]
-    [InlineData("reservoir_ml=foo", "--vary reservoir_ml: 'foo' is not a distribution")]
+    [InlineData("reservoir_ml=foo", "variation reservoir_ml: 'foo' is not a distribution")]
     public void Variation_RejectsBadText(string text, string message) =>
         FluentActions.Invoking(() => Variation.Parse(text)).Should().Throw<SweepException>().WithMessage($"*{message}*");
 
@@ -41,6 +41,17 @@ public class SweepTests
     public void Variation_RejectsAKeyGivenTwice() =>
         FluentActions.Invoking(() => Variation.ParseAll(["reservoir_ml=uniform(1,2)", "reservoir_ml=choice(3)"]))
             .Should().Throw<SweepException>().WithMessage("*more than once*");
+
+    [Fact]
+    public void SweepException_SpeaksTheDomain_AndKeepsTheDetailForFrontEnds()
+    {
+        // The core names the input in words; a front end prefixes the detail with its own name for it.
+        var e = FluentActions.Invoking(() => ShardSpec.Parse("3/2")).Should().Throw<SweepException>().Which;
+        e.Input.Should().Be(SweepInput.Shard);
+        e.Detail.Should().Be("'3/2': i must be 0 to 1 (shards count from 0)");
+        e.Message.Should().Be("shard '3/2': i must be 0 to 1 (shards count from 0)");
+        e.Message.Should().NotContain("--");
+    }
 
     [Theory]
     [InlineData("0/1", 0, 1)]

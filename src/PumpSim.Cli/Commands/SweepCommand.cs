@@ -70,7 +70,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             if (settings.Step is not null) plan = plan with { Step = Scenarios.DurationParser.Parse(settings.Step) };
             sweep = new Sweep(plan, settings.Runs!.Value, variations);
         }
-        catch (SweepException e) { throw new InputException(e.Message); }
+        catch (SweepException e) { throw new InputException(SweepErrors.Message(e)); }
         catch (FileNotFoundException) { throw new InputException($"no such file: {settings.File}"); }
 
         var workers = settings.Workers ?? Environment.ProcessorCount;

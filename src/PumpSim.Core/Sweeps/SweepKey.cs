@@ -17,7 +17,7 @@ public sealed record SweepKey(string Name, string Unit, string Meaning,
     public const string RefillDelay = "refill.delay";
     public const string CatheterFaultTime = "catheter.fault_time";
 
-    /// <summary>Every key, in the order `pumpsim sweep --help` lists them.</summary>
+    /// <summary>Every key, in a fixed order (the order front ends list them in).</summary>
     public static IReadOnlyList<SweepKey> All { get; } =
     [
         new(AccuracyPct, "%", "the pump's true flow bias (+14.5 = over-infusion at the labelled limit)",
