@@ -6,9 +6,9 @@ namespace PumpSim.Benchmarks;
 
 /// <summary>The pump-year the engine benchmarks measure: a 40-mL pump on a day/night flex program
 /// (300 mcg/day by day, 600 by night, 500 mcg/mL), refilled with 30 mL every 30 days.
-/// <see cref="Build(SimDuration, int)"/> with more years repeats the refills and gives the pump
-/// the longest battery the format allows, so ten years run as ten pump-years, not six and a
-/// pump at end of service.</summary>
+/// <see cref="Build(SimDuration, int)"/> with more years repeats the refills and replaces the pump
+/// every five years (a battery lasts about six at this flow), so ten years run as ten pump-years,
+/// not six and a pump at end of service.</summary>
 internal static class OneYearPlan
 {
     public static SimulationPlan Build(SimDuration step) => Build(step, years: 1);
@@ -25,7 +25,6 @@ internal static class OneYearPlan
             Sample = SimDuration.FromHours(1),
             Profile = PumpProfile.SynchroMedII40,
             Reservoir = Volume.FromMl(40),
-            BatteryLifeRemainingDays = years > 1 ? PlanLimits.MaxBatteryLifeDays : null,
             Program = TherapyProgram.Flex(FlexRepeat.Daily,
             [
                 new FlexStep(7 * 3600, ProgramRate.McgPerDay(300)),
@@ -33,6 +32,9 @@ internal static class OneYearPlan
             ]),
             Actions = Enumerable.Range(1, (days - 1) / 30)
                 .Select(i => new TimedAction(start + SimDuration.FromDays(30 * i), i, new RefillAction(Volume.FromMl(30))))
+                .Concat(Enumerable.Range(1, (years - 1) / 5)
+                    .Select(k => new TimedAction(start + SimDuration.FromDays(5 * 365 * k), 1000 + k, new ReplacePumpAction())))
+                .OrderBy(a => a.At).ThenBy(a => a.Order)
                 .ToArray(),
         };
     }
