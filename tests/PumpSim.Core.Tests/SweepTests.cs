@@ -53,6 +53,19 @@ public class SweepTests
         e.Message.Should().NotContain("--");
     }
 
+    [Fact]
+    public void SweepException_NamesEachInputInDomainWords()
+    {
+        var runs = FluentActions.Invoking(() => new Sweep(new SimulationPlan(), 0, [])).Should().Throw<SweepException>().Which;
+        (runs.Input, runs.Message).Should().Be((SweepInput.Runs, "runs must be at least 1, got 0"));
+        var workers = FluentActions.Invoking(() => new Sweep(new SimulationPlan(), 1, []).Run(ShardSpec.Whole, 0)).Should().Throw<SweepException>().Which;
+        (workers.Input, workers.Message).Should().Be((SweepInput.Workers, "workers must be at least 1, got 0"));
+        var twice = FluentActions.Invoking(() => Variation.ParseAll(["reservoir_ml=uniform(1,2)", "reservoir_ml=choice(3)"])).Should().Throw<SweepException>().Which;
+        (twice.Input, twice.Detail, twice.Message).Should().Be((SweepInput.Variation, "reservoir_ml is given more than once", "variation reservoir_ml is given more than once"));
+        var unknown = FluentActions.Invoking(() => SweepKey.Find("nope")).Should().Throw<SweepException>().Which;
+        (unknown.Input, unknown.Detail).Should().Be((SweepInput.None, unknown.Message));
+    }
+
     [Theory]
     [InlineData("0/1", 0, 1)]
     [InlineData("3/4", 3, 4)]
