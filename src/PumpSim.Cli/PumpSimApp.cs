@@ -99,7 +99,7 @@ public static class PumpSimApp
                 foreach (var e in se.Errors) errors.Line(e.ToString());
                 return ExitCodes.InvalidInput;
             case PumpSim.Core.Sweeps.SweepException se2:
-                errors.Line($"error: {se2.Message}");
+                errors.Line($"error: {SweepErrors.Message(se2)}");
                 return ExitCodes.InvalidInput;
             case InputException ie:
                 errors.Line($"error: {ie.Message}");

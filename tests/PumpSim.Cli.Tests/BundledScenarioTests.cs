@@ -50,7 +50,7 @@ public class BundledScenarioTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Every_expectation_passes(string file)
+    public void BundledScenario_EveryExpectationPasses(string file)
     {
         var run = ScenarioRun.Execute(Load(file));
         var failures = run.Outcomes.Where(o => !o.Passed).Select(o => $"{o.Text} — {o.Detail}").ToArray();
@@ -60,7 +60,7 @@ public class BundledScenarioTests
 
     [Theory]
     [MemberData(nameof(Scenarios))]
-    public void Has_an_id_a_title_a_description_covers_and_a_home_folder(string file)
+    public void BundledScenario_HasAnIdTitleDescriptionCoversAndHomeFolder(string file)
     {
         var s = Load(file);
         var folder = file.Split('/');
@@ -77,7 +77,7 @@ public class BundledScenarioTests
     }
 
     [Fact]
-    public void The_library_covers_every_topic()
+    public void Library_CoversEveryTopic()
     {
         var files = RelativeFiles();
         files.Count.Should().BeGreaterThanOrEqualTo(22);
@@ -88,7 +88,7 @@ public class BundledScenarioTests
     }
 
     [Fact]
-    public void Training_has_one_scenario_per_failure_mode_a_trainer_demonstrates()
+    public void Training_HasOneScenarioPerFailureModeATrainerDemonstrates()
     {
         var training = RelativeFiles().Where(f => f.StartsWith("training/", StringComparison.Ordinal)).Select(Load).ToArray();
         string[] modes =

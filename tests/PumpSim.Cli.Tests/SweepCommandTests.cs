@@ -95,10 +95,10 @@ public sealed class SweepCommandTests : IDisposable
 
     [Theory]
     [InlineData("--vary", "pump.accuracy=normal(0,1)", "unknown sweep key 'pump.accuracy'")]
-    [InlineData("--vary", "reservoir_ml=uniform(5,1)", "uniform(a,b) needs a < b")]
+    [InlineData("--vary", "reservoir_ml=uniform(5,1)", "--vary reservoir_ml: 'uniform(5,1)': uniform(a,b) needs a < b")]
     [InlineData("--vary", "reservoir_ml=beta(1,2)", "unknown distribution 'beta'")]
-    [InlineData("--shard", "4/4", "i must be 0 to 3")]
-    [InlineData("--shard", "x", "expected i/n")]
+    [InlineData("--shard", "4/4", "--shard '4/4': i must be 0 to 3")]
+    [InlineData("--shard", "x", "--shard 'x': expected i/n")]
     [InlineData("--workers", "0", "--workers must be at least 1")]
     public void BadArguments_ExitWith2AndSayWhy(string option, string value, string message)
     {

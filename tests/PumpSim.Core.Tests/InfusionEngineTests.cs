@@ -84,10 +84,13 @@ public class InfusionEngineTests
         double Between(SimInstant a, SimInstant b) => r.Snapshots[b].DeliveredCsfMcg - r.Snapshots[a].DeliveredCsfMcg;
         // The first 0.2 mL (4.8 h at 1 mL/day) after the refill is the old 500 mcg/mL drug.
         Between(Day(1), At("28h")).Should().BeApproximately(4.0 / 24 * 500, 1e-6);
-        // The last hour of the day is all new drug.
-        Between(At("29h"), At("30h") < Day(2) ? Day(2) : Day(2)).Should().BeGreaterThan(0);
-        var last = Between(Day(1), Day(2));
-        last.Should().BeApproximately(0.2 * 500 + 0.8 * 2000, 1e-6);
+        // 28 h → 29 h straddles the interface at 24 h + 4.8 h = 28.8 h:
+        // 0.8 h of old drug (0.8/24 mL × 500) + 0.2 h of new (0.2/24 mL × 2000) = 16.667 + 16.667 = 33.333 mcg.
+        Between(At("28h"), At("29h")).Should().BeApproximately(0.8 / 24 * 500 + 0.2 / 24 * 2000, 1e-6);
+        // From 29 h to 48 h it is all new drug: 19 h at 1 mL/day = 19/24 mL × 2000 mcg/mL = 1583.333 mcg.
+        Between(At("29h"), Day(2)).Should().BeApproximately(19.0 / 24 * 2000, 1e-6);
+        // The whole day: 0.2 mL old + 0.8 mL new = 100 + 1600 = 1700 mcg (the three parts above sum to it).
+        Between(Day(1), Day(2)).Should().BeApproximately(0.2 * 500 + 0.8 * 2000, 1e-6);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace PumpSim.Core.Tests;
 public class PatientFlagTests
 {
     [Fact]
-    public void A_patient_who_starts_below_sixty_percent_is_flagged_underdosed_from_the_start_and_cleared_when_titrated_up()
+    public void PatientBelowSixtyPercent_IsFlaggedUnderdosedFromTheStart_AndClearedWhenTitratedUp()
     {
         // PUMP.md §7: each risk flag is an event when it starts and when it ends. A titration that
         // starts at 150 of a 450 mcg/day target begins at 33 %: underdosed from the first instant.
@@ -27,7 +27,7 @@ public class PatientFlagTests
     }
 
     [Fact]
-    public void A_patient_at_the_maintained_level_starts_with_no_flag()
+    public void PatientAtTheMaintainedLevel_StartsWithNoFlag()
     {
         var plan = OneMlPerDay(1) with { Patient = new PatientParameters { MaintenanceMcgPerDay = 500 } };
         var r = Simulation.Run(plan);

@@ -34,7 +34,8 @@ public class SweepTests
     [Theory]
     [InlineData("pump.accuracy=normal(0,1)", "unknown sweep key 'pump.accuracy'")]
     [InlineData("pump.accuracy_pct", "expected KEY=DIST")]
-    [InlineData("reservoir_ml=foo", "--vary reservoir_ml: 'foo' is not a distribution")]
+    [InlineData("=normal(0,1)", "variation '=normal(0,1)': expected KEY=DIST")]
+    [InlineData("reservoir_ml=foo", "variation reservoir_ml: 'foo' is not a distribution")]
     public void Variation_RejectsBadText(string text, string message) =>
         FluentActions.Invoking(() => Variation.Parse(text)).Should().Throw<SweepException>().WithMessage($"*{message}*");
 
@@ -42,6 +43,54 @@ public class SweepTests
     public void Variation_RejectsAKeyGivenTwice() =>
         FluentActions.Invoking(() => Variation.ParseAll(["reservoir_ml=uniform(1,2)", "reservoir_ml=choice(3)"]))
             .Should().Throw<SweepException>().WithMessage("*more than once*");
+
+    [Fact]
+    public void SweepException_SpeaksTheDomain_AndKeepsTheDetailForFrontEnds()
+    {
+        // The core names the input in words; a front end prefixes the detail with its own name for it.
+        var e = FluentActions.Invoking(() => ShardSpec.Parse("3/2")).Should().Throw<SweepException>().Which;
+        e.Input.Should().Be(SweepInput.Shard);
+        e.Detail.Should().Be("'3/2': i must be 0 to 1 (shards count from 0)");
+        e.Message.Should().Be("shard '3/2': i must be 0 to 1 (shards count from 0)");
+        e.Message.Should().NotContain("--");
+    }
+
+    [Fact]
+    public void Shard_OwnsEveryNthRun_AndPrintsAsIOverN()
+    {
+        // Shard 1/3 of 8 runs owns r % 3 == 1: runs 1, 4, 7.
+        var shard = ShardSpec.Parse("1/3");
+        Enumerable.Range(0, 8).Where(shard.Owns).Should().Equal(1, 4, 7);
+        shard.Runs(8).Should().Equal(1, 4, 7);
+        (shard.IsWhole, shard.ToString()).Should().Be((false, "1/3"));
+        (ShardSpec.Whole.IsWhole, ShardSpec.Whole.ToString()).Should().Be((true, "0/1"));
+    }
+
+    [Fact]
+    public void Sweep_RunsCallsBackOncePerRun_AndGivesTheSameRowsOnAnyNumberOfWorkers()
+    {
+        var plan = new SimulationPlan { Duration = SimDuration.FromDays(2), Seed = 7 };
+        var sweep = new Sweep(plan, 5, Variation.ParseAll(["reservoir_ml=uniform(1,5)"]));
+        var calls = 0;
+        var one = sweep.Run(ShardSpec.Whole, 1, () => Interlocked.Increment(ref calls));
+        calls.Should().Be(5);
+        var three = sweep.Run(ShardSpec.Whole, 3);
+        three.Select(r => r.ToString()).Should().Equal(one.Select(r => r.ToString()));
+        one.Select(r => r.Run).Should().Equal(0, 1, 2, 3, 4);
+    }
+
+    [Fact]
+    public void SweepException_NamesEachInputInDomainWords()
+    {
+        var runs = FluentActions.Invoking(() => new Sweep(new SimulationPlan(), 0, [])).Should().Throw<SweepException>().Which;
+        (runs.Input, runs.Message).Should().Be((SweepInput.Runs, "runs must be at least 1, got 0"));
+        var workers = FluentActions.Invoking(() => new Sweep(new SimulationPlan(), 1, []).Run(ShardSpec.Whole, 0)).Should().Throw<SweepException>().Which;
+        (workers.Input, workers.Message).Should().Be((SweepInput.Workers, "workers must be at least 1, got 0"));
+        var twice = FluentActions.Invoking(() => Variation.ParseAll(["reservoir_ml=uniform(1,2)", "reservoir_ml=choice(3)"])).Should().Throw<SweepException>().Which;
+        (twice.Input, twice.Detail, twice.Message).Should().Be((SweepInput.Variation, "reservoir_ml is given more than once", "variation reservoir_ml is given more than once"));
+        var unknown = FluentActions.Invoking(() => SweepKey.Find("nope")).Should().Throw<SweepException>().Which;
+        (unknown.Input, unknown.Detail).Should().Be((SweepInput.None, unknown.Message));
+    }
 
     [Theory]
     [InlineData("0/1", 0, 1)]

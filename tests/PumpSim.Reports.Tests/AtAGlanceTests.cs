@@ -14,7 +14,7 @@ public class AtAGlanceTests
     private static Tile TileOf(SimulationResult r, string key) => Tiles(r).Single(t => t.Key == key);
 
     [Fact]
-    public void A_41_percent_run_with_a_critical_alarm_is_red_and_says_why()
+    public void AtAGlance_A41PercentRunWithACriticalAlarm_IsRedAndSaysWhy()
     {
         var r = Underdosed();
         var dose = TileOf(r, "dose");
@@ -30,7 +30,7 @@ public class AtAGlanceTests
     }
 
     [Fact]
-    public void The_band_sits_between_the_disclaimer_and_the_summary_with_coloured_tiles()
+    public void AtAGlance_SitsBetweenTheDisclaimerAndTheSummary_WithColouredTiles()
     {
         var html = Render.Text(w => HtmlReportWriter.Write(w, SampleRun.Report() with { Result = Underdosed() }));
         var disclaimer = html.IndexOf("class=\"disclaimer\"", StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public class AtAGlanceTests
     }
 
     [Fact]
-    public void Nothing_prescribed_is_neutral()
+    public void AtAGlance_NothingPrescribed_IsNeutral()
     {
         var r = SampleRun.Result() with { Totals = new Totals(0, 0, 0, 0, 0, 0) };
         TileOf(r, "dose").Level.Should().Be(Level.Neutral);
@@ -66,7 +66,7 @@ public class AtAGlanceTests
     [InlineData(0.5, Level.Green)]
     [InlineData(1.5, Level.Amber)]
     [InlineData(2.5, Level.Red)]
-    public void Reservoir_discrepancy_at_the_end(double gap, Level expected)
+    public void AtAGlance_ReservoirDiscrepancyAtTheEnd(double gap, Level expected)
     {
         var r = SampleRun.Result() with { Final = new FinalState(1.0, 1.0 + gap, 1990, "running") };
         var tile = TileOf(r, "reservoir");
@@ -76,7 +76,7 @@ public class AtAGlanceTests
     }
 
     [Fact]
-    public void A_gap_during_the_run_counts_even_if_it_closed_by_the_end()
+    public void AtAGlance_AGapDuringTheRun_CountsEvenIfItClosedByTheEnd()
     {
         var r = SampleRun.Result();
         var t = r.Telemetry.ToList();
@@ -90,7 +90,7 @@ public class AtAGlanceTests
     }
 
     [Fact]
-    public void Patient_flags_are_named_red_for_overdose_and_left_out_without_patient_data()
+    public void AtAGlance_PatientFlags_AreNamedRedForOverdoseAndLeftOutWithoutPatientData()
     {
         var r = SampleRun.Result();
         var events = r.Events.Concat([
@@ -110,7 +110,7 @@ public class AtAGlanceTests
     }
 
     [Fact]
-    public void No_alarm_is_green()
+    public void AtAGlance_NoAlarm_IsGreen()
     {
         var tile = TileOf(SampleRun.Result() with { Alarms = [] }, "alarms");
         tile.Level.Should().Be(Level.Green);

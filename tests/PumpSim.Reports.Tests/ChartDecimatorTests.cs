@@ -5,14 +5,14 @@ namespace PumpSim.Reports.Tests;
 public class ChartDecimatorTests
 {
     [Fact]
-    public void Short_series_are_untouched()
+    public void Decimate_ShortSeries_AreUntouched()
     {
         var xs = Enumerable.Range(0, 100).Select(i => (double)i).ToArray();
         ChartDecimator.Thin(xs, xs).X.Should().BeSameAs(xs);
     }
 
     [Fact]
-    public void Long_series_keep_ends_peaks_and_gaps_in_order()
+    public void Decimate_LongSeries_KeepEndsPeaksAndGapsInOrder()
     {
         const int n = 35_040;
         var xs = Enumerable.Range(0, n).Select(i => i / 96.0).ToArray();
@@ -30,7 +30,7 @@ public class ChartDecimatorTests
     }
 
     [Fact]
-    public void A_year_of_samples_gives_a_page_of_reasonable_size()
+    public void Decimate_AYearOfSamples_GivesAPageOfReasonableSize()
     {
         var r = SampleRun.Result();
         var first = r.Telemetry[0];

@@ -8,7 +8,7 @@ public class EventLogWriterTests
     private static string Written() => Render.Stream(s => EventLogWriter.Write(s, SampleRun.Result().Events));
 
     [Fact]
-    public void Every_line_is_a_json_object_with_t_first_and_type_second()
+    public void EventLog_EveryLine_IsAJsonObjectWithTFirstAndTypeSecond()
     {
         var text = Written();
         text.Should().EndWith("\n").And.NotContain("\r");
@@ -24,7 +24,7 @@ public class EventLogWriterTests
     }
 
     [Fact]
-    public void Lines_are_in_time_then_sequence_order_with_fields_in_given_order()
+    public void EventLog_Lines_AreInTimeThenSequenceOrderWithFieldsInGivenOrder()
     {
         var lines = Written().Split('\n');
         lines[1].Should().Be("{\"t\":\"2026-01-19T04:48:00Z\",\"type\":\"program-changed\",\"mcg_per_day\":100.5,\"bolus\":false,\"step\":3}");
@@ -32,14 +32,14 @@ public class EventLogWriterTests
     }
 
     [Fact]
-    public void Doubles_have_no_exponent_and_no_negative_zero()
+    public void EventLog_Doubles_HaveNoExponentAndNoNegativeZero()
     {
         var refill = Written().Split('\n')[3];
         refill.Should().Be("{\"t\":\"2026-01-20T00:00:00Z\",\"type\":\"refill\",\"volume_ml\":20,\"tiny\":0,\"neg\":0}");
     }
 
     [Fact]
-    public void Narration_keeps_plus_and_unicode_readable_and_round_trips()
+    public void EventLog_Narration_KeepsPlusAndUnicodeReadableAndRoundTrips()
     {
         var first = Written().Split('\n')[0];
         first.Should().Contain("≥").And.Contain("+").And.Contain("café").And.Contain("<b>");
@@ -48,7 +48,7 @@ public class EventLogWriterTests
     }
 
     [Fact]
-    public void A_field_named_like_a_reserved_key_is_refused()
+    public void EventLog_AFieldNamedLikeAReservedKey_IsRefused()
     {
         var bad = new PumpEvent(SampleRun.Start, 0, EventTypes.CatheterFault, [new EventField("type", "kink")]);
         var act = () => EventLogWriter.ToJsonLine(bad);
@@ -56,7 +56,7 @@ public class EventLogWriterTests
     }
 
     [Fact]
-    public void Non_finite_doubles_are_refused()
+    public void EventLog_NonFiniteDoubles_AreRefused()
     {
         var bad = new PumpEvent(SampleRun.Start, 0, EventTypes.Refill, [new EventField("volume_ml", double.NaN)]);
         var act = () => EventLogWriter.ToJsonLine(bad);
@@ -64,7 +64,7 @@ public class EventLogWriterTests
     }
 
     [Fact]
-    public void Writing_twice_is_byte_identical()
+    public void EventLog_WritingTwice_IsByteIdentical()
     {
         var r = SampleRun.Result();
         Render.Bytes(s => EventLogWriter.Write(s, r.Events)).Should().Equal(Render.Bytes(s => EventLogWriter.Write(s, SampleRun.Result().Events)));
@@ -74,7 +74,7 @@ public class EventLogWriterTests
 public class EventValueTests
 {
     [Fact]
-    public void Enums_and_units_are_written_as_the_spec_spells_them()
+    public void EventLog_EnumsAndUnits_AreWrittenAsTheSpecSpellsThem()
     {
         var e = new PumpEvent(SampleRun.Start, 0, EventTypes.AlarmRaised,
         [

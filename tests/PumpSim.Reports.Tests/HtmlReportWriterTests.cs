@@ -9,7 +9,7 @@ public class HtmlReportWriterTests
     private static int Count(string text, string what) => Regex.Matches(text, Regex.Escape(what)).Count;
 
     [Fact]
-    public void Has_five_charts_and_the_timeline_as_inline_svg()
+    public void Report_HasFiveChartsAndTheTimelineAsInlineSvg()
     {
         var html = Written();
         Count(html, "<figure class=\"chart\">").Should().Be(5);
@@ -18,7 +18,7 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Without_patient_data_the_patient_chart_is_left_out()
+    public void Report_WithoutPatientData_LeavesThePatientChartOut()
     {
         var r = SampleRun.Result();
         var noPatient = r with { Telemetry = r.Telemetry.Select(s => s with { PatientEffectPct = null, PatientSpasticity = null }).ToList() };
@@ -28,7 +28,7 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Shows_the_disclaimer_before_the_summary()
+    public void Report_ShowsTheDisclaimerBeforeTheSummary()
     {
         var html = Written();
         html.Should().Contain("Illustrative simulation for training and testing — not for clinical decisions; patient figures are illustrative.");
@@ -37,7 +37,7 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void References_nothing_on_the_network()
+    public void Report_ReferencesNothingOnTheNetwork()
     {
         var html = Written();
         var refs = Regex.Matches(html, @"\b(?:src|href)\s*=\s*[""']?([^""'\s>]*)", RegexOptions.IgnoreCase).Select(m => m.Groups[1].Value).ToList();
@@ -49,7 +49,7 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Escapes_narration_and_other_user_text()
+    public void Report_EscapesNarrationAndOtherUserText()
     {
         var html = Written();
         html.Should().Contain("Dose ≥ 100 mcg/day + &quot;quoted&quot; &lt;b&gt;bold&lt;/b&gt; &amp; café");
@@ -59,7 +59,7 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Narration_is_in_time_order_and_expectations_show_pass_and_fail()
+    public void Report_NarrationIsInTimeOrder_AndExpectationsShowPassAndFail()
     {
         var html = Written();
         html.IndexOf("&amp; café", StringComparison.Ordinal).Should().BeLessThan(html.IndexOf("Refill done", StringComparison.Ordinal));
@@ -69,14 +69,14 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Element_ids_are_unique_across_the_page()
+    public void Report_ElementIds_AreUniqueAcrossThePage()
     {
         var ids = Regex.Matches(Written(), @"\bid=""([^""]+)""").Select(m => m.Groups[1].Value).ToList();
         ids.Should().NotBeEmpty().And.OnlyHaveUniqueItems();
     }
 
     [Fact]
-    public void Writing_twice_is_byte_identical()
+    public void Report_WritingTwice_IsByteIdentical()
     {
         var a = Render.Bytes(OutputFile.Text("r", w => HtmlReportWriter.Write(w, SampleRun.Report())).Write);
         var b = Render.Bytes(OutputFile.Text("r", w => HtmlReportWriter.Write(w, SampleRun.Report())).Write);
@@ -84,7 +84,7 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
-    public void An_empty_run_still_renders()
+    public void Report_AnEmptyRun_StillRenders()
     {
         var r = SampleRun.Result() with { Telemetry = [], Events = [], Alarms = [] };
         var html = Written(SampleRun.Report() with { Result = r, Expectations = [] });
@@ -95,7 +95,7 @@ public class HtmlReportWriterTests
 public class SvgNormaliserTests
 {
     [Fact]
-    public void Renumbers_ids_in_order_adds_a_viewbox_and_drops_the_declaration()
+    public void Svg_RenumbersIdsInOrder_AddsAViewBoxAndDropsTheDeclaration()
     {
         const string raw = "<?xml version=\"1.0\" encoding=\"utf-8\" ?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"880\" height=\"340\">\n\t<clipPath id=\"cl_9\"><rect/></clipPath>\n\t<g clip-path=\"url(#cl_9)\"/><clipPath id=\"cl_3\"/><g clip-path=\"url(#cl_3)\"/>\n</svg>";
         SvgNormaliser.Normalise(raw, "p-").Should().Be(
@@ -106,7 +106,7 @@ public class SvgNormaliserTests
 public class AlarmTimelineSvgTests
 {
     [Fact]
-    public void One_bar_per_alarm_coloured_by_priority_and_ticks_for_marked_events()
+    public void Timeline_HasOneBarPerAlarmColouredByPriority_AndTicksForMarkedEvents()
     {
         var svg = AlarmTimelineSvg.Render(SampleRun.Result());
         Regex.Matches(svg, "fill=\"#c0392b\"><title>motor-stall").Count.Should().Be(1);
@@ -118,7 +118,7 @@ public class AlarmTimelineSvgTests
     }
 
     [Fact]
-    public void Long_runs_get_round_day_labels()
+    public void Timeline_LongRuns_GetRoundDayLabels()
     {
         var r = SampleRun.Result();
         var svg = AlarmTimelineSvg.Render(r with { End = r.Start + PumpSim.Core.Units.SimDuration.FromDays(365) });

@@ -10,7 +10,7 @@ public class JUnitWriterTests
         XDocument.Parse(Render.Stream(s => JUnitWriter.Write(s, scenarios)));
 
     [Fact]
-    public void One_testcase_per_expectation_and_a_failure_for_the_failed_one()
+    public void JUnit_HasOneTestcasePerExpectation_AndAFailureForTheFailedOne()
     {
         var doc = Written(new ScenarioOutcome("lra-demo", SampleRun.Expectations()));
         var suite = doc.Root!.Elements("testsuite").Should().ContainSingle().Subject;
@@ -28,7 +28,7 @@ public class JUnitWriterTests
     }
 
     [Fact]
-    public void One_suite_per_scenario_with_totals_and_no_timestamps()
+    public void JUnit_HasOneSuitePerScenario_WithTotalsAndNoTimestamps()
     {
         var doc = Written(new ScenarioOutcome("a", SampleRun.Expectations()), new ScenarioOutcome("b", [new ExpectationOutcome("x", false, "bad\u0001char")]));
         doc.Root!.Elements("testsuite").Select(s => s.Attribute("name")!.Value).Should().Equal("a", "b");
@@ -84,7 +84,7 @@ public class JUnitWriterTests
     }
 
     [Fact]
-    public void Writing_twice_is_byte_identical()
+    public void JUnit_WritingTwice_IsByteIdentical()
     {
         var s = new ScenarioOutcome("lra-demo", SampleRun.Expectations());
         Render.Bytes(o => JUnitWriter.Write(o, [s])).Should().Equal(Render.Bytes(o => JUnitWriter.Write(o, [s])));

@@ -16,7 +16,7 @@ public sealed class OutputDirectoryTests : IDisposable
     });
 
     [Fact]
-    public void A_successful_run_publishes_every_file()
+    public void OutputDirectory_ASuccessfulRun_PublishesEveryFile()
     {
         var target = Path.Combine(_root, "out");
         OutputDirectory.WriteAll(target, [Good("a.txt", "A"), Good("b.txt", "B")]);
@@ -26,7 +26,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void A_writer_that_throws_leaves_nothing_behind()
+    public void OutputDirectory_AWriterThatThrows_LeavesNothingBehind()
     {
         var target = Path.Combine(_root, "out");
         var act = () => OutputDirectory.WriteAll(target, [Good("a.txt", "A"), Failing("b.txt"), Good("c.txt", "C")]);
@@ -35,7 +35,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void A_failed_rerun_keeps_the_previous_outputs_untouched()
+    public void OutputDirectory_AFailedRerun_KeepsThePreviousOutputsUntouched()
     {
         var target = Path.Combine(_root, "out");
         OutputDirectory.WriteAll(target, [Good("a.txt", "old A"), Good("b.txt", "old B")]);
@@ -48,7 +48,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void A_successful_rerun_replaces_the_files()
+    public void OutputDirectory_ASuccessfulRerun_ReplacesTheFiles()
     {
         var target = Path.Combine(_root, "out");
         OutputDirectory.WriteAll(target, [Good("a.txt", "old")]);
@@ -58,7 +58,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Names_that_leave_the_folder_are_refused()
+    public void OutputDirectory_NamesThatLeaveTheFolder_AreRefused()
     {
         var act = () => OutputDirectory.WriteAll(Path.Combine(_root, "out"), [Good("../evil.txt", "x")]);
         act.Should().Throw<ArgumentException>();
@@ -66,7 +66,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void Single_file_write_is_atomic()
+    public void OutputFile_SingleFileWrite_IsAtomic()
     {
         var path = Path.Combine(_root, "one.json");
         OutputDirectory.WriteTextFile(path, w => w.Write("v1"));
@@ -77,7 +77,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void RunOutputs_writes_the_contract_files_and_the_report()
+    public void RunOutputs_WritesTheContractFilesAndTheReport()
     {
         var target = Path.Combine(_root, "run");
         RunOutputs.Write(target, SampleRun.Result(), SampleRun.Expectations(), SampleRun.Report());
@@ -87,7 +87,7 @@ public sealed class OutputDirectoryTests : IDisposable
     }
 
     [Fact]
-    public void RunOutputs_that_fail_midway_leave_no_files()
+    public void RunOutputs_ThatFailMidway_LeaveNoFiles()
     {
         var target = Path.Combine(_root, "run");
         var r = SampleRun.Result();

@@ -17,7 +17,7 @@ public class ReportChartsTests
     }
 
     [Fact]
-    public void Every_chart_is_one_named_image_for_assistive_technology()
+    public void EveryChart_IsOneNamedImage_ForAssistiveTechnology()
     {
         var input = SampleRun.Report();
         var days = ReportCharts.Days(input.Result);
@@ -33,7 +33,7 @@ public class ReportChartsTests
     }
 
     [Fact]
-    public void Flag_intervals_pair_raise_and_clear_and_open_ones_run_to_the_end()
+    public void FlagIntervals_PairRaiseAndClear_AndOpenOnesRunToTheEnd()
     {
         var iv = ReportCharts.FlagIntervals(WithFlags());
         iv.Should().Equal(
@@ -42,7 +42,7 @@ public class ReportChartsTests
     }
 
     [Fact]
-    public void Patient_chart_shows_a_labelled_band_per_flag_in_distinct_colours()
+    public void PatientChart_ShowsALabelledBandPerFlagInDistinctColours()
     {
         var input = SampleRun.Report() with { Result = WithFlags() };
         var svg = ReportCharts.PatientEffect(input, ReportCharts.Days(input.Result));
@@ -56,7 +56,7 @@ public class ReportChartsTests
     }
 
     [Fact]
-    public void Cumulative_chart_says_leaked_to_tissue_without_a_pocket()
+    public void CumulativeChart_SaysLeakedToTissue_WithoutAPocket()
     {
         var html = Render.Text(w => HtmlReportWriter.Write(w, SampleRun.Report()));
         html.Should().Contain(ReportCharts.LeakedToTissueLabel).And.NotContain("leaked (catheter fault)");
@@ -64,7 +64,7 @@ public class ReportChartsTests
     }
 
     [Fact]
-    public void A_pocket_fill_is_split_off_as_its_own_series()
+    public void CumulativeChart_APocketFill_IsSplitOffAsItsOwnSeries()
     {
         var r = SampleRun.Result();
         // 500 mcg injected into the pocket at day 5: telemetry's leaked total includes it from then on.
@@ -89,7 +89,7 @@ public class ReportChartsTests
     }
 
     [Fact]
-    public void Battery_axis_is_capped_when_a_new_pump_jumps_and_the_eri_line_is_drawn()
+    public void BatteryChart_AxisIsCappedWhenANewPumpJumps_AndTheEriLineIsDrawn()
     {
         ReportCharts.BatteryCap([95, 50, 0, 2776]).Should().Be(285);
         ReportCharts.BatteryCap([40, 20, 0, 2776]).Should().Be(180);
@@ -108,7 +108,7 @@ public class ReportChartsTests
 public class TimelineLabelTests
 {
     [Fact]
-    public void Main_events_get_visible_labels()
+    public void Timeline_MainEvents_GetVisibleLabels()
     {
         var svg = AlarmTimelineSvg.Render(SampleRun.Result());
         svg.Should().MatchRegex("<text class=\"tick-label\"[^>]*>refill</text>");
@@ -116,7 +116,7 @@ public class TimelineLabelTests
     }
 
     [Fact]
-    public void Crowded_labels_are_skipped_main_events_first()
+    public void Timeline_CrowdedLabels_AreSkippedMainEventsFirst()
     {
         var r = SampleRun.Result();
         var events = r.Events.Concat([

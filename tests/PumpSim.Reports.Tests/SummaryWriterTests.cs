@@ -9,7 +9,7 @@ public class SummaryWriterTests
     private static List<string> Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToList();
 
     [Fact]
-    public void Keys_are_exactly_those_of_the_spec_plus_the_disclaimer()
+    public void Summary_Keys_AreExactlyThoseOfTheSpecPlusTheDisclaimer()
     {
         using var doc = JsonDocument.Parse(Written());
         var root = doc.RootElement;
@@ -25,7 +25,7 @@ public class SummaryWriterTests
     }
 
     [Fact]
-    public void Values_are_written_as_the_spec_says()
+    public void Summary_Values_AreWrittenAsTheSpecSays()
     {
         using var doc = JsonDocument.Parse(Written());
         var root = doc.RootElement;
@@ -45,7 +45,7 @@ public class SummaryWriterTests
     }
 
     [Fact]
-    public void Pretty_printed_with_two_spaces_and_unix_newlines()
+    public void Summary_IsPrettyPrintedWithTwoSpacesAndUnixNewlines()
     {
         var text = Written();
         text.Should().StartWith("{\n  \"scenario\": \"lra-demo\",\n  \"seed\": 42,").And.EndWith("}\n").And.NotContain("\r");
@@ -53,7 +53,7 @@ public class SummaryWriterTests
     }
 
     [Fact]
-    public void Writing_twice_is_byte_identical() =>
+    public void Summary_WritingTwice_IsByteIdentical() =>
         Render.Bytes(s => SummaryWriter.Write(s, SampleRun.Result(), SampleRun.Expectations()))
             .Should().Equal(Render.Bytes(s => SummaryWriter.Write(s, SampleRun.Result(), SampleRun.Expectations())));
 }

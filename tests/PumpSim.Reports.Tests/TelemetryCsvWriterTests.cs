@@ -10,7 +10,7 @@ public class TelemetryCsvWriterTests
     }
 
     [Fact]
-    public void Header_is_exact_and_there_is_one_row_per_sample()
+    public void TelemetryCsv_HeaderIsExact_AndThereIsOneRowPerSample()
     {
         var lines = Lines();
         lines[0].Should().Be("t,therapy_state,programmed_mcg_per_day,pumped_ml_per_day,reservoir_true_ml,reservoir_estimated_ml,catheter_state,delivered_csf_mcg_cumulative,leaked_mcg_cumulative,battery_days_remaining,active_alarms,patient_spasticity,patient_effect_pct,concentration_mcg_per_ml,programmed_concentration_mcg_per_ml");
@@ -18,7 +18,7 @@ public class TelemetryCsvWriterTests
     }
 
     [Fact]
-    public void Numbers_have_fixed_decimals_and_patient_columns_are_empty_when_null()
+    public void TelemetryCsv_Numbers_HaveFixedDecimals_AndPatientColumnsAreEmptyWhenNull()
     {
         var lines = Lines();
         lines[1].Should().Be("2026-01-13T00:00:00Z,running,100.000,0.200000,20.000000,20.000000,patent,0.000,0.000,2000.00,,1.000,20.00,500.000,500.000");
@@ -26,7 +26,7 @@ public class TelemetryCsvWriterTests
     }
 
     [Fact]
-    public void Fields_with_commas_are_quoted_and_alarms_joined_with_semicolons()
+    public void TelemetryCsv_FieldsWithCommas_AreQuoted_AndAlarmsJoinedWithSemicolons()
     {
         var lines = Lines();
         lines[1 + 50].Should().Contain(",\"leak, partial\",");
@@ -34,5 +34,5 @@ public class TelemetryCsvWriterTests
     }
 
     [Fact]
-    public void Quotes_are_doubled() => TelemetryCsvWriter.Field("a \"b\"").Should().Be("\"a \"\"b\"\"\"");
+    public void TelemetryCsv_Quotes_AreDoubled() => TelemetryCsvWriter.Field("a \"b\"").Should().Be("\"a \"\"b\"\"\"");
 }

@@ -40,7 +40,7 @@ public class BadFileTests
     [InlineData("pump-flip-unknown-key.yaml", 3, 28, "did you mean 'corrected'?")]
     // The program after a refill that entered 5 mcg/mL is checked at what the pump converts with.
     [InlineData("refill-programmed-out-of-range.yaml", 5, 26, "500 mcg/day is 100 mL/day at 5 mcg/mL")]
-    public void Points_at_the_mistake(string file, int line, int column, string phrase)
+    public void BadFile_PointsAtTheMistake(string file, int line, int column, string phrase)
     {
         var load = () => ScenarioLoader.Load(Bad(file));
         var error = load.Should().Throw<ScenarioException>().Which;
@@ -51,9 +51,9 @@ public class BadFileTests
     }
 
     [Fact]
-    public void Every_bad_file_is_covered_by_a_case()
+    public void BadFiles_EveryFile_IsCoveredByACase()
     {
-        var cases = typeof(BadFileTests).GetMethod(nameof(Points_at_the_mistake))!
+        var cases = typeof(BadFileTests).GetMethod(nameof(BadFile_PointsAtTheMistake))!
             .GetCustomAttributes(typeof(InlineDataAttribute), false).Cast<InlineDataAttribute>()
             .Select(a => (string)a.GetData(null!).First()[0]).ToHashSet();
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Data", "bad")).Select(Path.GetFileName);
@@ -61,7 +61,7 @@ public class BadFileTests
     }
 
     [Fact]
-    public void Several_independent_mistakes_are_all_reported_in_file_order()
+    public void Loader_SeveralIndependentMistakes_AreAllReportedInFileOrder()
     {
         const string yaml = "duration: 3d\nstep: 2h\npump:\n  modle: synchromed-ii-40\nevents:\n  - { at: 1d, interogate: {} }\n";
         var error = FluentActions.Invoking(() => ScenarioLoader.Parse(yaml, "multi.yaml")).Should().Throw<ScenarioException>().Which;
@@ -71,7 +71,7 @@ public class BadFileTests
     }
 
     [Fact]
-    public void A_file_over_one_megabyte_is_refused_before_parsing()
+    public void Loader_AFileOverOneMegabyte_IsRefusedBeforeParsing()
     {
         var big = "duration: 3d\n" + new string('#', 1024 * 1024);
         var error = FluentActions.Invoking(() => ScenarioLoader.Parse(big, "big.yaml")).Should().Throw<ScenarioException>().Which;
@@ -80,7 +80,7 @@ public class BadFileTests
     }
 
     [Fact]
-    public void Deep_nesting_is_refused()
+    public void Loader_DeepNesting_IsRefused()
     {
         var deep = "duration: 3d\ntitle: " + new string('[', 100) + new string(']', 100) + "\n";
         var error = FluentActions.Invoking(() => ScenarioLoader.Parse(deep, "deep.yaml")).Should().Throw<ScenarioException>().Which;
@@ -89,7 +89,7 @@ public class BadFileTests
     }
 
     [Fact]
-    public void A_missing_file_is_a_located_error()
+    public void Loader_AMissingFile_IsALocatedError()
     {
         var error = FluentActions.Invoking(() => ScenarioLoader.Load(Bad("does-not-exist.yaml"))).Should().Throw<ScenarioException>().Which;
         error.Reason.Should().Contain("cannot read the file");

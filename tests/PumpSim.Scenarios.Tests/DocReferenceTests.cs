@@ -16,7 +16,7 @@ public class DocReferenceTests
     }
 
     [Fact]
-    public void Every_alarm_id_is_documented_with_its_priority()
+    public void Docs_EveryAlarmId_IsDocumentedWithItsPriority()
     {
         var doc = Doc();
         foreach (var (id, priority) in AlarmIds.All)
@@ -24,14 +24,14 @@ public class DocReferenceTests
     }
 
     [Fact]
-    public void Every_event_type_is_documented()
+    public void Docs_EveryEventType_IsDocumented()
     {
         var doc = Doc();
         foreach (var type in EventTypes.All) doc.Should().Contain($"| `{type}` |");
     }
 
     [Fact]
-    public void Every_state_value_and_patient_flag_is_documented()
+    public void Docs_EveryStateValueAndPatientFlag_IsDocumented()
     {
         var doc = Doc();
         foreach (var v in ScenarioFormat.TherapyStates.Concat(ScenarioFormat.CatheterStates).Concat(ScenarioFormat.MotorStates)

@@ -21,7 +21,7 @@ public class DurationParserTests
     [InlineData("PT90S", 90)]
     [InlineData("P1D", 86_400)]
     [InlineData(" 15m ", 900)]
-    public void Parses(string text, long seconds) =>
+    public void Parse_AcceptsEveryForm(string text, long seconds) =>
         DurationParser.Parse(text).Should().Be(SimDuration.FromSeconds(seconds));
 
     [Theory]
@@ -40,7 +40,7 @@ public class DurationParserTests
     [InlineData("P1DT", "expected a duration")]
     [InlineData("999999999999999w", "too long")]
     [InlineData("9999999999999999w", "expected a duration")]
-    public void Refuses(string text, string phrase)
+    public void Parse_RefusesBadText(string text, string phrase)
     {
         DurationParser.TryParse(text, out _, out var error).Should().BeFalse();
         error.Should().Contain(phrase);
@@ -49,7 +49,7 @@ public class DurationParserTests
     }
 
     [Fact]
-    public void PT1M_is_a_minute_but_P1M_is_refused()
+    public void Parse_PT1MIsAMinute_ButP1MIsRefused()
     {
         DurationParser.Parse("PT1M").Should().Be(SimDuration.FromMinutes(1));
         DurationParser.TryParse("P1M", out _, out _).Should().BeFalse();

@@ -15,7 +15,7 @@ public class ExampleScenarioTests
     private static SimInstant T(string iso) => SimInstant.FromDateTimeOffset(DateTimeOffset.Parse(iso, System.Globalization.CultureInfo.InvariantCulture));
 
     [Fact]
-    public void Header_and_times()
+    public void Example_HeaderAndTimes()
     {
         Example.Plan.Id.Should().Be("kinked-catheter");
         Example.Title.Should().Be("A kinked catheter stops therapy silently");
@@ -29,7 +29,7 @@ public class ExampleScenarioTests
     }
 
     [Fact]
-    public void Pump_drug_and_program()
+    public void Example_PumpDrugAndProgram()
     {
         var p = Example.Plan;
         p.Profile.Should().Be(PumpProfile.SynchroMedII40);
@@ -47,7 +47,7 @@ public class ExampleScenarioTests
     }
 
     [Fact]
-    public void Events_in_time_order_with_narration_after_the_event_it_follows_in_the_file()
+    public void Example_EventsAreInTimeOrder_WithNarrationAfterTheEventItFollowsInTheFile()
     {
         var actions = Example.Plan.Actions;
         actions.Should().HaveCount(13);
@@ -73,7 +73,7 @@ public class ExampleScenarioTests
     }
 
     [Fact]
-    public void Expectations_and_their_probes()
+    public void Example_ExpectationsAndTheirProbes()
     {
         Example.Expectations.Select(e => e.Text).Should().Equal(
             "alarm motor-stall raised between 13d and 13d1h",
@@ -89,7 +89,7 @@ public class ExampleScenarioTests
     }
 
     [Fact]
-    public void The_default_id_is_the_file_name_and_defaults_apply()
+    public void Loader_DefaultIdIsTheFileName_AndDefaultsApply()
     {
         var s = ScenarioLoader.Parse("duration: 2d\n", "/some/dir/quiet-day.yaml");
         s.Plan.Id.Should().Be("quiet-day");
@@ -102,7 +102,7 @@ public class ExampleScenarioTests
     }
 
     [Fact]
-    public void Weekly_flex_ml_rates_absolute_times_and_refill_details()
+    public void Loader_WeeklyFlexMlRatesAbsoluteTimesAndRefillDetails()
     {
         const string yaml = """
             duration: 2w
@@ -137,7 +137,7 @@ public class ExampleScenarioTests
     }
 
     [Fact]
-    public void A_program_is_checked_at_the_concentration_in_force()
+    public void Loader_AProgram_IsCheckedAtTheConcentrationInForce()
     {
         const string yaml = """
             duration: 2w

@@ -27,7 +27,7 @@ public class ExpectationTests
     private static readonly PumpEvent LowRaised = Ev(Day(18), EventTypes.AlarmRaised, ("alarm", AlarmIds.LowReservoir), ("priority", "non-critical"));
 
     [Fact]
-    public void Alarm_raised_in_window()
+    public void AlarmExpectation_RaisedInWindow()
     {
         var e = new AlarmExpectation(Start, AlarmIds.LowReservoir, new TimeWindow(Day(17), Day(19)));
         e.Text.Should().Be("alarm low-reservoir raised between 17d and 19d");
@@ -46,7 +46,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void Alarm_never_and_cleared()
+    public void AlarmExpectation_NeverAndCleared()
     {
         var never = new AlarmExpectation(Start, AlarmIds.LowReservoir, null, never: true);
         never.Evaluate(Result([])).Passed.Should().BeTrue();
@@ -61,7 +61,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void Event_counts()
+    public void EventCountExpectation_PassesAndFails()
     {
         var events = new[] { Ev(Day(1), EventTypes.Refill), Ev(Day(5), EventTypes.Refill), Ev(Day(6), EventTypes.Interrogation) };
         new EventCountExpectation(Start, EventTypes.Refill, count: 2).Evaluate(Result(events)).Passed.Should().BeTrue();
@@ -76,7 +76,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void Delivered_between_two_probes()
+    public void DeliveredExpectation_BetweenTwoProbes()
     {
         var e = new DeliveredExpectation(Start, Day(0), Day(3), 1237.5, tolerancePct: 0.1);
         e.Probes(new Core.Engine.SimulationPlan()).Should().Equal(Day(0), Day(3));
@@ -91,7 +91,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void Reservoir_true_and_estimated()
+    public void ReservoirExpectation_TrueAndEstimated()
     {
         var snap = Snap(Day(9), trueMl: 17.525, estMl: 18.1);
         new ReservoirExpectation(Start, Day(9), true, 17.525, 0.001).Evaluate(Result([], snap)).Passed.Should().BeTrue();
@@ -101,7 +101,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void State_compares_every_given_aspect()
+    public void StateExpectation_ComparesEveryGivenAspect()
     {
         var e = new StateExpectation(Start, Day(5), [(StateAspect.Therapy, "infusing"), (StateAspect.Catheter, "kink")]);
         e.Evaluate(Result([], Snap(Day(5), catheter: "kink"))).Passed.Should().BeTrue();
@@ -114,7 +114,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void Patient_flag()
+    public void PatientFlagExpectation_PassesAndFails()
     {
         var raised = Ev(Day(4), EventTypes.PatientFlagRaised, ("flag", "withdrawal-risk"));
         var e = new PatientFlagExpectation(Start, "withdrawal-risk", new TimeWindow(null, Day(6)));
@@ -125,7 +125,7 @@ public class ExpectationTests
     }
 
     [Fact]
-    public void Loaded_expectations_evaluate_against_a_result()
+    public void LoadedExpectations_EvaluateAgainstAResult()
     {
         const string yaml = """
             duration: 30d

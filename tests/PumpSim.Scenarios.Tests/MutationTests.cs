@@ -21,7 +21,7 @@ public class MutationTests
     }
 
     [Fact]
-    public void Damaged_files_fail_only_with_located_errors()
+    public void Loader_DamagedFiles_FailOnlyWithLocatedErrors()
     {
         var rng = new Lcg(42);
         var outcomes = new int[2];
@@ -57,13 +57,14 @@ public class MutationTests
     }
 
     [Fact]
-    public void Many_keys_load_in_linear_time()
+    public void Loader_ManyUnknownKeys_AreReportedCappedAt25()
     {
+        // 40 000 unknown keys: the loader reports the first 25 (from line 2, the first unknown key)
+        // and stops. How long it takes is measured in benchmarks/, never asserted here.
         var text = "duration: 3d\n" + string.Concat(Enumerable.Range(0, 40_000).Select(i => $"k{i}: 1\n"));
-        var sw = System.Diagnostics.Stopwatch.StartNew();
         var error = FluentActions.Invoking(() => ScenarioLoader.Parse(text, "keys.yaml")).Should().Throw<ScenarioException>().Which;
-        sw.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
         error.Errors.Should().HaveCount(25, "errors are capped");
         error.Line.Should().Be(2);
+        error.Errors[^1].Line.Should().Be(26, "the 25 errors are the first 25 unknown keys, lines 2 to 26");
     }
 }

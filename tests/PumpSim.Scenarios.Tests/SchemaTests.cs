@@ -9,7 +9,7 @@ public class SchemaTests
     private static readonly JsonElement Root = JsonDocument.Parse(ScenarioSchema.Json).RootElement;
 
     [Fact]
-    public void Is_draft_2020_12_and_closed()
+    public void Schema_IsDraft202012AndClosed()
     {
         Root.GetProperty("$schema").GetString().Should().Be("https://json-schema.org/draft/2020-12/schema");
         Root.GetProperty("additionalProperties").GetBoolean().Should().BeFalse();
@@ -17,7 +17,7 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Lists_the_same_keys_as_the_loader_table()
+    public void Schema_ListsTheSameKeysAsTheLoaderTable()
     {
         Root.GetProperty("properties").EnumerateObject().Select(p => p.Name).Should().Equal(ScenarioFormat.Root.Keys);
         var pump = Root.GetProperty("properties").GetProperty("pump").GetProperty("properties");
@@ -30,7 +30,7 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Every_key_of_the_example_is_in_the_schema()
+    public void Schema_HasEveryKeyOfTheExample()
     {
         // Walk the example's keys (from the loader's tree) against the schema: a key the loader accepts must be documented.
         var yaml = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "kinked-catheter.yaml"));
@@ -40,7 +40,7 @@ public class SchemaTests
     }
 
     [Fact]
-    public void Duration_pattern_matches_what_the_parser_accepts()
+    public void Schema_DurationPattern_MatchesWhatTheParserAccepts()
     {
         var pattern = new System.Text.RegularExpressions.Regex(ScenarioSchema.DurationPattern);
         foreach (var ok in new[] { "90s", "2d6h", "1d2h30m", "P3DT4H", "PT30M", "0" })

@@ -16,7 +16,7 @@ public class SchemaValidationTests
     private static bool Valid(string yaml) => YamlJson.Valid(yaml);
 
     [Fact]
-    public void The_example_is_valid()
+    public void Schema_TheExample_IsValid()
     {
         var yaml = File.ReadAllText(Data("kinked-catheter.yaml"));
         ScenarioLoader.Parse(yaml, "kinked-catheter.yaml").Should().NotBeNull();
@@ -31,7 +31,7 @@ public class SchemaValidationTests
     [InlineData("negative-value.yaml")]
     [InlineData("unknown-alarm.yaml")]
     [InlineData("bad-duration.yaml")]
-    public void Files_the_loader_refuses_for_key_type_or_range_fail_the_schema_too(string file)
+    public void Schema_FilesTheLoaderRefusesForKeyTypeOrRange_FailTheSchemaToo(string file)
     {
         var yaml = File.ReadAllText(Data("bad", file));
         FluentActions.Invoking(() => ScenarioLoader.Parse(yaml, file)).Should().Throw<ScenarioException>();
@@ -42,7 +42,7 @@ public class SchemaValidationTests
     [InlineData("duration: 3d\nevents:\n  - { at: 0, priming_bolus: }\n  - { at: P1D, refill: { add_ml: 5, withdraw: all } }\n  - { at: 2d, refill: { add_ml: 5, withdraw: 1.5 } }\n")]
     [InlineData("duration: 1w\ntherapy: { mode: flex, repeat: weekly, steps: [ { day: mon, start: \"08:00\", rate_ml_per_day: 0.5 } ] }\n")]
     [InlineData("duration: 1w\nexpect:\n  - { event: refill, min: 1, max: 2, window: { after: 1d } }\n  - { state: { at: 2d, motor: running } }\n")]
-    public void Valid_variants_pass_both(string yaml)
+    public void Schema_ValidVariants_PassBoth(string yaml)
     {
         ScenarioLoader.Parse(yaml, "ok.yaml").Should().NotBeNull();
         Valid(yaml).Should().BeTrue();

@@ -1,3 +1,6 @@
+using PumpSim.Core.Engine;
+using PumpSim.Core.Events;
+using PumpSim.Core.Units;
 using PumpSim.Scenarios;
 
 namespace PumpSim.Scenarios.Tests;
@@ -12,7 +15,7 @@ public class UserReportTests
     [InlineData("duration: 3d\ntherapy: { mode: continuous, rate_mcg_per_dya: 500 }\n", 2, 30)]
     [InlineData("duration: 3d\ntherapy:\n  mode: continuous\n  rate_mcg_per_dya: 500\n", 4, 3)]
     [InlineData("duration: 3d\nevents:\n  - { at: 1d, refill: { add_mll: 5 } }\n", 3, 25)]
-    public void An_unknown_key_is_reported_before_the_missing_key_it_causes(string yaml, int line, int column)
+    public void UnknownKey_IsReportedBeforeTheMissingKeyItCauses(string yaml, int line, int column)
     {
         var error = Refused(yaml);
         error.Errors[0].Message.Should().StartWith("unknown key");
@@ -22,7 +25,7 @@ public class UserReportTests
     }
 
     [Fact]
-    public void A_misspelt_top_level_key_comes_before_missing_duration()
+    public void MisspeltTopLevelKey_ComesBeforeMissingDuration()
     {
         var error = Refused("seed: 1\ndurtion: 3d\n");
         error.Reason.Should().Contain("unknown key 'durtion'").And.Contain("did you mean 'duration'?");
@@ -30,7 +33,7 @@ public class UserReportTests
     }
 
     [Fact]
-    public void A_tab_in_indentation_is_located_on_its_line()
+    public void TabInIndentation_IsLocatedOnItsLine()
     {
         var lines = Enumerable.Range(1, 12).Select(i => $"# comment {i}").ToList();
         lines.Insert(0, "duration: 3d");
@@ -42,7 +45,7 @@ public class UserReportTests
     }
 
     [Fact]
-    public void A_tab_after_spaces_is_located_at_the_tab()
+    public void TabAfterSpaces_IsLocatedAtTheTab()
     {
         var error = Refused("duration: 3d\npump:\n  model: synchromed-ii-20\n  \taccuracy_pct: 1\n");
         (error.Line, error.Column).Should().Be((4, 3), because: error.Message);
@@ -54,7 +57,7 @@ public class UserReportTests
     [InlineData("duration: 3d\ntitle: \"x\": 1\n", "a ':' where none is expected (quote text that contains ': '")]
     [InlineData("duration: 3d\npump:\n  model: synchromed-ii-20\n accuracy_pct: 1\n", "does not continue the mapping above")]
     [InlineData("duration: 3d\ntherapy: { mode: continuous rate_mcg_per_day: 5 }\n", "mapping does not go on as expected")]
-    public void Common_yaml_syntax_errors_are_in_plain_words(string yaml, string phrase)
+    public void YamlSyntaxErrors_AreInPlainWords(string yaml, string phrase)
     {
         var error = Refused(yaml);
         error.Reason.Should().StartWith("YAML syntax error: ").And.Contain(phrase);
@@ -62,7 +65,7 @@ public class UserReportTests
     }
 
     [Fact]
-    public void Messages_point_to_the_repository_doc_not_missing_ones()
+    public void Messages_PointToTheRepositoryDoc_NotMissingOnes()
     {
         Refused("").Reason.Should().Contain("docs/scenario-format.md").And.NotContain("SCENARIOS.md");
         var schema = ScenarioSchema.Json;
@@ -70,14 +73,14 @@ public class UserReportTests
     }
 
     [Fact]
-    public void A_negative_time_reads_as_one_sentence()
+    public void NegativeTime_ReadsAsOneSentence()
     {
         var error = Refused("duration: 3d\nevents:\n  - { at: -1d, interrogate: {} }\n");
         error.Reason.Should().Be("'at': a duration cannot be negative, got '-1d'; write an offset from the start such as 3d, or an ISO-8601 UTC time");
     }
 
     [Fact]
-    public void A_range_error_has_no_parentheses_inside_parentheses()
+    public void RangeError_HasNoParenthesesInsideParentheses()
     {
         var fraction = Refused("duration: 3d\nevents:\n  - { at: 1d, catheter: { fault: kink, fraction: 2 } }\n");
         fraction.Reason.Should().Be("'fraction' must be between 0 and 1 (fraction of flow affected, for kink, occlusion, leak or tear), got 2");
@@ -89,14 +92,14 @@ public class UserReportTests
     [InlineData("raised: { after: 10d, before: 10d }", "alarm low-reservoir raised at 10d")]
     [InlineData("raised: { after: 3d }", "alarm low-reservoir raised after 3d")]
     [InlineData("raised: { before: 3d }", "alarm low-reservoir raised before 3d")]
-    public void Expectation_texts_read_naturally(string window, string text)
+    public void ExpectationTexts_ReadNaturally(string window, string text)
     {
         var loaded = ScenarioLoader.Parse($"duration: 20d\nexpect:\n  - {{ alarm: low-reservoir, {window} }}\n", "user.yaml");
         loaded.Expectations.Single().Text.Should().Be(text);
     }
 
     [Fact]
-    public void A_refill_larger_than_the_pump_is_refused_at_load()
+    public void RefillLargerThanThePump_IsRefusedAtLoad()
     {
         var error = Refused("duration: 3d\npump: { model: synchromed-ii-20 }\nevents:\n  - { at: 1d, refill: { add_ml: 40 } }\n");
         error.Reason.Should().Be("add_ml 40 is more than synchromed-ii-20 holds (20 mL)");
@@ -104,9 +107,37 @@ public class UserReportTests
     }
 
     [Fact]
-    public void A_partial_overfill_and_a_large_pocket_fill_still_load()
+    public void APartialOverfill_Loads_AndThePumpTakesOnlyWhatFits()
     {
-        ScenarioLoader.Parse("duration: 3d\npump: { model: synchromed-ii-20 }\nevents:\n  - { at: 1d, refill: { add_ml: 20, withdraw: 0 } }\n", "ok.yaml");
-        ScenarioLoader.Parse("duration: 3d\npump: { model: synchromed-ii-20 }\nevents:\n  - { at: 1d, refill: { add_ml: 40, into: pocket } }\n", "ok.yaml");
+        var s = ScenarioLoader.Parse("duration: 3d\npump: { model: synchromed-ii-20 }\nevents:\n  - { at: 1d, refill: { add_ml: 20, withdraw: 0 } }\n", "ok.yaml");
+        var refill = s.Plan.Actions.Single().Action.Should().BeOfType<RefillAction>().Which;
+        (refill.Add, refill.Withdraw, refill.Into).Should().Be((Volume.FromMl(20), Volume.Zero, RefillTarget.Reservoir));
+
+        // Defaults: 20 mL at 500 mcg/mL, 500 mcg/day = 1 mL/day, so after 1 day 19 mL are left and
+        // 20 − 19 = 1 mL fits; nothing is withdrawn, so 19 of the 20 mL are refused.
+        var r = Simulation.Run(s.Plan);
+        var refused = r.Events.Single(e => e.Type == EventTypes.RefillOverfillRefused);
+        ((double)refused["requested_ml"]!).Should().Be(20);
+        ((double)refused["accepted_ml"]!).Should().BeApproximately(1, 1e-9);
+        ((double)refused["refused_ml"]!).Should().BeApproximately(19, 1e-9);
+        ((double)r.Events.Single(e => e.Type == EventTypes.Refill)["reservoir_true_ml"]!).Should().BeApproximately(20, 1e-9, "full, not over");
+    }
+
+    [Fact]
+    public void ALargePocketFill_Loads_AndPutsTheWholeDoseInThePocket()
+    {
+        var s = ScenarioLoader.Parse("duration: 3d\npump: { model: synchromed-ii-20 }\nevents:\n  - { at: 1d, refill: { add_ml: 40, into: pocket } }\n", "ok.yaml");
+        var refill = s.Plan.Actions.Single().Action.Should().BeOfType<RefillAction>().Which;
+        (refill.Add, refill.Into).Should().Be((Volume.FromMl(40), RefillTarget.Pocket));
+
+        // 40 mL at the default 500 mcg/mL = 20 000 mcg into the pocket; the reservoir keeps its
+        // 19 mL (20 − 1 mL/day × 1 day); the firmware is told the reservoir holds min(40, 20) = 20 mL.
+        var r = Simulation.Run(s.Plan);
+        var pocket = r.Events.Single(e => e.Type == EventTypes.PocketFill);
+        ((double)pocket["injected_ml"]!).Should().Be(40);
+        ((double)pocket["injected_mcg"]!).Should().BeApproximately(40 * 500, 1e-6);
+        ((double)pocket["programmed_ml"]!).Should().Be(20);
+        ((double)pocket["reservoir_true_ml"]!).Should().BeApproximately(19, 1e-9);
+        r.Events.Should().NotContain(e => e.Type == EventTypes.Refill);
     }
 }

@@ -53,7 +53,7 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
                 if (rows.Count > m.Runs) throw new InputException($"the shards hold more rows than the sweep's {m.Runs} runs");
             }
         }
-        catch (SweepException e) { throw new InputException(e.Message); }
+        catch (SweepException e) { throw new InputException(SweepErrors.Message(e)); }
         var sorted = rows.OrderBy(r => r.Run).ToArray();
         var duplicate = sorted.Zip(sorted.Skip(1)).FirstOrDefault(p => p.First.Run == p.Second.Run);
         if (duplicate.First is not null) throw new InputException($"run {duplicate.First.Run} appears in more than one shard");

@@ -14,7 +14,7 @@ public class OneScenarioSettings : CommandSettings
     public string File { get; init; } = "";
 
     [CommandOption("--step <DURATION>")]
-    [Description("Override the engine step (1s to 1h), e.g. 5m. Results do not depend on it.")]
+    [Description($"Override the engine step ({StepOption.Range}), e.g. 5m. Results do not depend on it.")]
     public string? Step { get; init; }
 
     [CommandOption("--seed <N>")]
@@ -23,10 +23,7 @@ public class OneScenarioSettings : CommandSettings
 
     public override ValidationResult Validate()
     {
-        if (Step is not null && !DurationParser.TryParse(Step, out var d, out var error))
-            return ValidationResult.Error($"--step: {error}");
-        if (Step is not null && (DurationParser.Parse(Step).Seconds < 1 || DurationParser.Parse(Step).Seconds > 3600))
-            return ValidationResult.Error("--step must be between 1s and 1h.");
+        if (StepOption.Check(Step) is { } badStep) return badStep;
         // Up to 2^63-1: events.jsonl records the seed as a signed 64-bit JSON integer.
         if (Seed is not null && (!ulong.TryParse(Seed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seed) || seed > long.MaxValue))
             return ValidationResult.Error($"--seed must be a whole number from 0 to {long.MaxValue}; got '{Seed}'.");

@@ -36,7 +36,7 @@ public sealed class SweepSettings : CommandSettings
     public ulong? Seed { get; init; }
 
     [CommandOption("--step <DURATION>")]
-    [Description("Override the engine step (1s to 1h), e.g. 1h for long sweeps. Totals and event instants do not depend on it.")]
+    [Description($"Override the engine step ({StepOption.Range}), e.g. 1h for long sweeps. Totals and event instants do not depend on it.")]
     public string? Step { get; init; }
 
     [CommandOption("--out <DIR>")]
@@ -50,10 +50,7 @@ public sealed class SweepSettings : CommandSettings
         if (Runs > SweepFiles.MaxRuns) return ValidationResult.Error($"--runs must be at most {SweepFiles.MaxRuns}, got {Runs}");
         if (Seed > long.MaxValue) return ValidationResult.Error($"--seed must be a whole number from 0 to {long.MaxValue}; got {Seed}");
         if (Workers is < 1) return ValidationResult.Error($"--workers must be at least 1, got {Workers}");
-        if (Step is not null && !Scenarios.DurationParser.TryParse(Step, out var step, out var error))
-            return ValidationResult.Error($"--step: {error}");
-        if (Step is not null && (Scenarios.DurationParser.Parse(Step).Seconds < 1 || Scenarios.DurationParser.Parse(Step).Seconds > 3600))
-            return ValidationResult.Error("--step must be between 1s and 1h.");
+        if (StepOption.Check(Step) is { } badStep) return badStep;
         return JUnitPath.CheckOut(Out);
     }
 }
@@ -75,7 +72,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
             if (settings.Step is not null) plan = plan with { Step = Scenarios.DurationParser.Parse(settings.Step) };
             sweep = new Sweep(plan, settings.Runs!.Value, variations);
         }
-        catch (SweepException e) { throw new InputException(e.Message); }
+        catch (SweepException e) { throw new InputException(SweepErrors.Message(e)); }
         catch (FileNotFoundException) { throw new InputException($"no such file: {settings.File}"); }
 
         var workers = settings.Workers ?? Environment.ProcessorCount;

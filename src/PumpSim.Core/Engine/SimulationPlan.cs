@@ -10,10 +10,10 @@ namespace PumpSim.Core.Engine;
 public sealed record SimulationPlan
 {
     public string Id { get; init; } = "scenario";
-    public SimInstant Start { get; init; } = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    public SimInstant Start { get; init; } = PlanLimits.DefaultStart;
     public SimDuration Duration { get; init; } = SimDuration.FromDays(1);
-    public SimDuration Step { get; init; } = SimDuration.FromMinutes(1);
-    public SimDuration Sample { get; init; } = SimDuration.FromMinutes(15);
+    public SimDuration Step { get; init; } = PlanLimits.DefaultStep;
+    public SimDuration Sample { get; init; } = PlanLimits.DefaultSample;
     public ulong Seed { get; init; }
 
     public PumpProfile Profile { get; init; } = PumpProfile.SynchroMedII20;
@@ -51,23 +51,23 @@ public sealed record SimulationPlan
     /// <summary>Checks the domain limits; throws <see cref="ProgramRejectedException"/> with a plain reason.</summary>
     public void Validate()
     {
-        if (Step.Seconds < 1 || Step.Seconds > 3600) throw new ProgramRejectedException($"step must be 1s to 1h, got {Step}.");
-        if (Sample.Seconds < 1) throw new ProgramRejectedException("sample must be at least 1s.");
-        if (Duration.Seconds < 1) throw new ProgramRejectedException("duration must be at least 1s.");
-        if (Duration.Seconds > 50L * 366 * SimDuration.SecondsPerDay) throw new ProgramRejectedException("duration must be at most 50 years.");
+        if (!PlanLimits.IsStep(Step)) throw new ProgramRejectedException($"step must be {PlanLimits.StepRange}, got {Step}.");
+        if (Sample < PlanLimits.MinSample) throw new ProgramRejectedException($"sample must be at least {PlanLimits.MinSample}.");
+        if (Duration < PlanLimits.MinDuration) throw new ProgramRejectedException($"duration must be at least {PlanLimits.MinDuration}.");
+        if (Duration > PlanLimits.MaxDuration) throw new ProgramRejectedException($"duration must be at most {PlanLimits.MaxDurationText}.");
         if (Start.UnixSeconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || Start.UnixSeconds > LatestEnd.UnixSeconds - Duration.Seconds)
             throw new ProgramRejectedException($"the scenario must start and end between 0001-01-01T00:00:00Z and {LatestEnd}.");
         if (Reservoir > Profile.Capacity || Reservoir.Picolitres < 0)
             throw new ProgramRejectedException($"reservoir_ml must be 0 to {Profile.Capacity.Ml:0.##} mL for {Profile.Model}, got {Reservoir.Ml:0.###}.");
-        var half = Volume.FromPicolitres(Profile.Capacity.Picolitres / 2);
-        if (LowReservoirAlarm < Volume.FromMl(0.5) || LowReservoirAlarm > half)
-            throw new ProgramRejectedException($"low_reservoir_alarm_ml must be 0.5 to {half.Ml:0.##} mL for {Profile.Model}, got {LowReservoirAlarm.Ml:0.###}.");
+        var half = PlanLimits.MaxLowReservoirAlarm(Profile);
+        if (LowReservoirAlarm < PlanLimits.MinLowReservoirAlarm || LowReservoirAlarm > half)
+            throw new ProgramRejectedException($"low_reservoir_alarm_ml must be {PlanLimits.MinLowReservoirAlarm.Ml:0.##} to {half.Ml:0.##} mL for {Profile.Model}, got {LowReservoirAlarm.Ml:0.###}.");
         if (AccuracyPct <= -100 || AccuracyPct > 100 || double.IsNaN(AccuracyPct))
             throw new ProgramRejectedException($"accuracy_pct must be above -100 and at most 100, got {AccuracyPct}.");
         if (CatheterVolume.Picolitres < 0 || CatheterVolume > Volume.FromMl(5))
             throw new ProgramRejectedException($"catheter volume_ml must be 0 to 5 mL, got {CatheterVolume.Ml:0.###}.");
-        if (BatteryLifeRemainingDays is { } d && (d < 0 || d > 20 * 366 || double.IsNaN(d)))
-            throw new ProgramRejectedException($"battery life_remaining_days must be 0 to {20 * 366}, got {d}.");
+        if (BatteryLifeRemainingDays is { } d && (d < 0 || d > PlanLimits.MaxBatteryLifeDays || double.IsNaN(d)))
+            throw new ProgramRejectedException($"battery life_remaining_days must be 0 to {PlanLimits.MaxBatteryLifeDays}, got {d}.");
         Profile.Check(Program, Concentration);
     }
 }

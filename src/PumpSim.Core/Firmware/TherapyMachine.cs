@@ -77,10 +77,6 @@ public sealed class TherapyMachine
     public void BatteryExhausted() => _machine.Fire(Trigger.BatteryExhausted);
     public void PumpReplaced() => _machine.Fire(Trigger.PumpReplaced);
 
-    /// <summary>False after end of service. (Not <c>CanFire(Program)</c>: Stateless reports an
-    /// ignored trigger as one that can fire, which made this true at end of service.)</summary>
-    public bool CanAcceptProgram => _machine.State != TherapyState.EndOfService;
-
     public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
 
     public static string Name(TherapyState s) => s switch

@@ -10,9 +10,9 @@ public sealed record Sweep
 {
     public Sweep(SimulationPlan plan, int runs, IReadOnlyList<Variation> variations)
     {
-        if (runs < 1) throw new SweepException($"--runs must be at least 1, got {runs}");
+        if (runs < 1) throw new SweepException(SweepInput.Runs, $"must be at least 1, got {runs}");
         foreach (var v in variations)
-            if (v.Key.Applicable?.Invoke(plan) is { } why) throw new SweepException($"--vary {v.Key.Name}: {why}");
+            if (v.Key.Applicable?.Invoke(plan) is { } why) throw new SweepException(SweepInput.Variation, $"{v.Key.Name}: {why}");
         // The sweep needs totals, alarms and events, not telemetry: one sample at each end keeps a
         // one-year run from allocating 35 000 samples it would throw away.
         Plan = plan with { Sample = plan.Duration, Probes = [] };
@@ -55,7 +55,7 @@ public sealed record Sweep
     /// at its run's slot, so the rows come back in run order whatever order the threads finish in.</summary>
     public IReadOnlyList<SweepRow> Run(ShardSpec shard, int workers, Action? runFinished = null)
     {
-        if (workers < 1) throw new SweepException($"--workers must be at least 1, got {workers}");
+        if (workers < 1) throw new SweepException(SweepInput.Workers, $"must be at least 1, got {workers}");
         var runs = shard.Runs(Runs).ToArray();
         var rows = new SweepRow[runs.Length];
         Parallel.For(0, runs.Length, new ParallelOptions { MaxDegreeOfParallelism = workers }, k =>

@@ -1,5 +1,8 @@
+using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
+using PumpSim.Core.Therapy;
+using PumpSim.Scenarios.Reading;
 using static PumpSim.Scenarios.Format.ScalarKind;
 
 namespace PumpSim.Scenarios.Format;
@@ -56,9 +59,10 @@ public static class ScenarioFormat
 
     public static readonly MapShape Pump = Map("the pump",
         F("model", Choice("pump model (default synchromed-ii-20)", ["synchromed-ii-20", "synchromed-ii-40"])),
-        F("low_reservoir_alarm_ml", Num("low-reservoir alarm threshold, mL (0.5 to half the capacity)", 0.5, 20)),
+        F("low_reservoir_alarm_ml", Num($"low-reservoir alarm threshold, mL ({Values.Format(PlanLimits.MinLowReservoirAlarm.Ml)} to half the capacity)",
+            PlanLimits.MinLowReservoirAlarm.Ml, PumpProfile.All.Max(p => PlanLimits.MaxLowReservoirAlarm(p).Ml))),
         F("accuracy_pct", Num("systematic flow error, % (+14.5 = over-infusion at the labelled limit)", -99.999, 100)),
-        F("battery", Map("the battery", F("life_remaining_days", Num("days left at the initial program; default: new pump", 0, 7320)))),
+        F("battery", Map("the battery", F("life_remaining_days", Num("days left at the initial program; default: new pump", 0, PlanLimits.MaxBatteryLifeDays)))),
         F("catheter", Map("the catheter",
             F("volume_ml", Num("dead volume, mL (default 0.20)", 0, 5)),
             F("contents", Choice("what the catheter holds at start (default drug)", ["drug", "saline"])))),
@@ -199,10 +203,10 @@ public static class ScenarioFormat
         F("title", Str("one-line title")),
         F("description", Str("what happens and why it matters")),
         F("covers", new ListShape(new ScalarShape(Id, "a topic"), "topics this scenario covers")),
-        F("start", new ScalarShape(Timestamp, "start time, ISO-8601 UTC (default 2026-01-01T00:00:00Z)")),
-        F("duration", Dur("length of the run, 1s to 50 years (18300 days) in total", 1, Loading.ScenarioReader.MaxDurationSeconds), true),
-        F("step", Dur("engine step, 1s to 1h in total (default 1m)", 1, 3600)),
-        F("sample", Dur("telemetry sample interval, at least 1s (default 15m)", 1)),
+        F("start", new ScalarShape(Timestamp, $"start time, ISO-8601 UTC (default {PlanLimits.DefaultStart})")),
+        F("duration", Dur($"length of the run, 1s to {PlanLimits.MaxDurationText} (18300 days) in total", PlanLimits.MinDuration.Seconds, PlanLimits.MaxDuration.Seconds), true),
+        F("step", Dur($"engine step, {PlanLimits.StepRange} in total (default {PlanLimits.DefaultStep})", PlanLimits.MinStep.Seconds, PlanLimits.MaxStep.Seconds)),
+        F("sample", Dur($"telemetry sample interval, at least 1s (default {PlanLimits.DefaultSample})", PlanLimits.MinSample.Seconds)),
         F("seed", Int("random seed (default 0)", 0, long.MaxValue)),
         F("pump", Pump),
         F("drug", Drug),

@@ -15,9 +15,6 @@ namespace PumpSim.Scenarios.Loading;
 /// read under <see cref="Diagnostics.Guard"/>, so one bad section does not hide the next one's errors.</summary>
 internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fileName)
 {
-    public const long MaxDurationSeconds = 50L * 366 * SimDuration.SecondsPerDay;
-    private static readonly SimInstant DefaultStart = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-
     private SimulationPlan _plan = new();
 
     public LoadedScenario? Read(YMap root)
@@ -37,10 +34,10 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         diagnostics.Guard(() =>
         {
             timeOk = false;
-            var start = top.Get("start") is { } s ? Values.Timestamp(s, "start") : DefaultStart;
+            var start = top.Get("start") is { } s ? Values.Timestamp(s, "start") : PlanLimits.DefaultStart;
             var duration = top.Duration("duration")!.Value;
-            if (duration.Seconds < 1 || duration.Seconds > MaxDurationSeconds)
-                throw new NodeError(top.PositionOf("duration"), $"'duration' must be 1s to 50 years, got {duration}");
+            if (!PlanLimits.IsDuration(duration))
+                throw new NodeError(top.PositionOf("duration"), $"'duration' must be {PlanLimits.MinDuration} to {PlanLimits.MaxDurationText}, got {duration}");
             if (start.UnixSeconds > SimulationPlan.LatestEnd.UnixSeconds - duration.Seconds)
                 throw new NodeError(top.Get("start")?.At ?? top.PositionOf("duration"),
                     $"the scenario would end after {SimulationPlan.LatestEnd}, the last instant PumpSim can show; start it earlier or shorten 'duration'");
@@ -50,14 +47,14 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         diagnostics.Guard(() =>
         {
             var step = top.Duration("step") ?? _plan.Step;
-            if (step.Seconds < 1 || step.Seconds > 3600)
-                throw new NodeError(top.PositionOf("step"), $"'step' must be 1s to 1h, got {step}");
+            if (!PlanLimits.IsStep(step))
+                throw new NodeError(top.PositionOf("step"), $"'step' must be {PlanLimits.StepRange}, got {step}");
             _plan = _plan with { Step = step };
         });
         diagnostics.Guard(() =>
         {
             var sample = top.Duration("sample") ?? _plan.Sample;
-            if (sample.Seconds < 1) throw new NodeError(top.PositionOf("sample"), "'sample' must be at least 1s");
+            if (sample < PlanLimits.MinSample) throw new NodeError(top.PositionOf("sample"), $"'sample' must be at least {PlanLimits.MinSample}");
             _plan = _plan with { Sample = sample };
         });
         diagnostics.Guard(() =>
@@ -150,9 +147,10 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         if (pump.Text("model") is { } model) _plan = _plan with { Profile = PumpProfile.Find(model)! };
         if (pump.Number("low_reservoir_alarm_ml") is { } lra)
         {
-            var half = _plan.Profile.Capacity.Ml / 2;
+            // The lower limit is in the format table; the upper one depends on the model read above.
+            var half = PlanLimits.MaxLowReservoirAlarm(_plan.Profile).Ml;
             if (lra > half)
-                throw new NodeError(pump.PositionOf("low_reservoir_alarm_ml"), $"'low_reservoir_alarm_ml' must be 0.5 to {Values.Format(half)} mL (half the capacity of {_plan.Profile.Model}), got {Values.Format(lra)}");
+                throw new NodeError(pump.PositionOf("low_reservoir_alarm_ml"), $"'low_reservoir_alarm_ml' must be {Values.Format(PlanLimits.MinLowReservoirAlarm.Ml)} to {Values.Format(half)} mL (half the capacity of {_plan.Profile.Model}), got {Values.Format(lra)}");
             _plan = _plan with { LowReservoirAlarm = Volume.FromMl(lra) };
         }
         if (pump.Number("accuracy_pct") is { } accuracy) _plan = _plan with { AccuracyPct = accuracy };
