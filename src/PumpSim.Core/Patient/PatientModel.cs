@@ -1,7 +1,7 @@
 namespace PumpSim.Core.Patient;
 
 /// <summary>The illustrative patient of PUMP.md §7: one CSF compartment (first-order elimination)
-/// and an effect site that follows the CSF concentration with its own half-life. Each step is
+/// and an effect site that follows the CSF concentration with its own half-life. Each segment is
 /// integrated in closed form for a constant input, never with Euler steps. A pocket fill adds a
 /// systemic depot: the drug in the pocket is absorbed first-order and a small fraction of it acts on
 /// the spinal cord as if given intrathecally (see <see cref="PatientParameters.SystemicCnsFactor"/>).
