@@ -61,7 +61,7 @@ public sealed partial class PumpFirmware
             var runs = AverageProgramFlow();
             _emit(EventTypes.ProgramRejected, new("reason", e.Message), new("program", _program.Describe()),
                 new("concentration_mcg_per_ml", _concentration.McgPerMl),
-                new("runs_ml_per_day", Math.Round(runs / 1e9, 6)), new("runs_mcg_per_day", Math.Round(runs / 1e9 * _concentration.McgPerMl, 3)));
+                new("runs_ml_per_day", Math.Round(runs.MlPerDay, 6)), new("runs_mcg_per_day", Math.Round(runs.MlPerDay * _concentration.McgPerMl, 3)));
             why = "concentration change; the program is out of the flow range, the pump runs the nearest rate it can";
         }
         ProgramChanged(_program, _program, oldConcentration, why);
@@ -115,7 +115,7 @@ public sealed partial class PumpFirmware
         (_program, _concentration) = (p, c);
         var flow = AverageProgramFlow();
         (_program, _concentration) = saved;
-        return flow / 1e9 * c.McgPerMl;
+        return flow.MlPerDay * c.McgPerMl;
     }
 
     /// <summary>A catheter revision: the clinician enters the new catheter's volume.</summary>

@@ -58,7 +58,9 @@ public sealed partial class PumpFirmware
 
     /// <summary>The program's mean flow over its cycle: the "current program" of the ERI rule and
     /// of battery days remaining, so a flex step change does not make ERI flicker.</summary>
-    public long AverageProgramFlow()
+    public FlowRate AverageProgramFlow() => FlowRate.FromPicolitresPerDay(MeanProgramFlow());
+
+    private long MeanProgramFlow()
     {
         switch (_program.Mode)
         {
@@ -77,7 +79,7 @@ public sealed partial class PumpFirmware
         return (long)(sum / period);
     }
 
-    private long EriThreshold() => 90 * BatteryModel.DrainPerDay(AverageProgramFlow());
+    private long EriThreshold() => 90 * BatteryModel.DrainPerDay(AverageProgramFlow().PicolitresPerDay);
 
     /// <summary>The flow the pump can run for a programmed rate: the program's flow, held inside the
     /// flow range. Only a concentration change can put a standing mcg/day program outside it (a

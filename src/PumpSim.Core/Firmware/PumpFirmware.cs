@@ -52,7 +52,7 @@ public sealed partial class PumpFirmware
 
     // Rates of the current segment (pL/day) and their exact integrators: the prescription (with a
     // bridge's share apart), what is commanded, and what the strokes seen complete take out.
-    private long _rxRate, _rxBridgeRate, _cmdRate, _estRate;
+    private FlowRate _rxRate, _rxBridgeRate, _cmdRate, _estRate;
     private FlowIntegrator _rxInt, _rxBridgeInt, _estInt;
 
     public PumpFirmware(FirmwareSettings settings, IPumpSensors sensors, Func<SimInstant> clock, AlarmManager.Emit emit)
@@ -86,13 +86,14 @@ public sealed partial class PumpFirmware
     public bool MriHold => _mriHold;
     public AlarmManager Alarms => _alarms;
     /// <summary>The flow the firmware drives the motor at now (0 while the rotor does not turn).</summary>
-    public long MotorFlow => _estRate;
+    public FlowRate MotorFlow => _estRate;
     /// <summary>The firmware is commanding flow now (whether or not the rotor turns).</summary>
-    public bool CommandsFlow => _cmdRate > 0;
+    public bool CommandsFlow => !_cmdRate.IsZero;
     /// <summary>The prescription now, mcg/day: the bridge's share priced at the old concentration.</summary>
-    public double PrescribedMcgPerDay => (_rxRate * _concentration.McgPerMl + _rxBridgeRate * _bridgePrice.McgPerMl) / 1e9;
+    public double PrescribedMcgPerDay =>
+        (_rxRate.PicolitresPerDay * _concentration.McgPerMl + _rxBridgeRate.PicolitresPerDay * _bridgePrice.McgPerMl) / Volume.PicolitresPerMl;
     public long EriThresholdCharge => _eriThreshold;
-    public double BatteryDaysRemaining => BatteryModel.DaysLeft(_sensors.BatteryCharge, AverageProgramFlow());
+    public double BatteryDaysRemaining => BatteryModel.DaysLeft(_sensors.BatteryCharge, AverageProgramFlow().PicolitresPerDay);
 
     public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines()
     {
@@ -105,7 +106,7 @@ public sealed partial class PumpFirmware
 
     /// <summary>A pump whose battery starts part used: the charge its settings call for.</summary>
     public long InitialCharge(double? lifeRemainingDays) =>
-        lifeRemainingDays is { } days ? BatteryModel.ChargeFor(days, AverageProgramFlow()) : BatteryModel.FullCharge;
+        lifeRemainingDays is { } days ? BatteryModel.ChargeFor(days, AverageProgramFlow().PicolitresPerDay) : BatteryModel.FullCharge;
 
     private ReservoirCondition ConditionByEstimate() =>
         _estimate.IsZero ? ReservoirCondition.Empty : _estimate <= _s.LowReservoirAlarm ? ReservoirCondition.Low : ReservoirCondition.Ok;
@@ -123,12 +124,12 @@ public sealed partial class PumpFirmware
     {
         var rx = PrescribedParts();
         var bridge = _bolus is { Kind: "bridge" };
-        _rxRate = rx.Basal + (bridge ? 0 : rx.Bolus) + rx.Ptm;
-        _rxBridgeRate = bridge ? rx.Bolus : 0;
+        _rxRate = FlowRate.FromPicolitresPerDay(rx.Basal + (bridge ? 0 : rx.Bolus) + rx.Ptm);
+        _rxBridgeRate = FlowRate.FromPicolitresPerDay(bridge ? rx.Bolus : 0);
         if (_bolus is { } b) { b.Given = rx.Bolus; b.Capped |= rx.Bolus < b.RatePerDay; }
         if (_ptmBolus is { } p) { p.Given = rx.Ptm; p.Capped |= rx.Ptm < p.RatePerDay; }
-        _cmdRate = CommandedRate();
-        _estRate = RotorTurns ? _cmdRate : 0;
+        _cmdRate = FlowRate.FromPicolitresPerDay(CommandedRate());
+        _estRate = RotorTurns ? _cmdRate : FlowRate.Zero;
     }
 
     /// <summary>The rotor turns when driven: free, and not held by the firmware after an MRI.</summary>
@@ -137,13 +138,13 @@ public sealed partial class PumpFirmware
     /// <summary>Counts <paramref name="seconds"/> of strokes, prescription and bolus progress. Integers only.</summary>
     public void Advance(long seconds)
     {
-        if (_rxRate > 0) _commandedThisEpoch += Volume.FromPicolitres(_rxInt.Advance(_rxRate, seconds));
-        if (_rxBridgeRate > 0) _bridgeCommanded += Volume.FromPicolitres(_rxBridgeInt.Advance(_rxBridgeRate, seconds));
+        if (!_rxRate.IsZero) _commandedThisEpoch += Volume.FromPicolitres(_rxInt.Advance(_rxRate.PicolitresPerDay, seconds));
+        if (!_rxBridgeRate.IsZero) _bridgeCommanded += Volume.FromPicolitres(_rxBridgeInt.Advance(_rxBridgeRate.PicolitresPerDay, seconds));
         if (_bolus is { Given: > 0 } b) b.WorkLeft -= (Int128)b.Given * seconds;
         if (_ptmBolus is { Given: > 0 } p) p.WorkLeft -= (Int128)p.Given * seconds;
-        if (_estRate > 0)
+        if (!_estRate.IsZero)
         {
-            var v = _estInt.Advance(_estRate, seconds);
+            var v = _estInt.Advance(_estRate.PicolitresPerDay, seconds);
             _estimate = Volume.FromPicolitres(Math.Max(0, _estimate.Picolitres - v));
             _pumpedSinceChange += Volume.FromPicolitres(v);
         }
@@ -192,7 +193,7 @@ public sealed partial class PumpFirmware
             _battery.ReachedEri();
             _alarms.Raise(AlarmIds.ElectiveReplacement, Now);
         }
-        if (_cmdRate > 0 && !RotorTurns && _motor.State == MotorState.Running)
+        if (CommandsFlow && !RotorTurns && _motor.State == MotorState.Running)
         {
             changed = true;
             _motor.StallDetected();
@@ -237,10 +238,11 @@ public sealed partial class PumpFirmware
         if (_bolus is { } b) Consider(b.EndAt(now));
         if (_ptmBolus is { } p) Consider(p.EndAt(now));
         Consider(_alarms.NextDue());
-        if (_estRate > 0)
+        if (!_estRate.IsZero)
         {
-            if (_estimate > _s.LowReservoirAlarm) ConsiderIn(_estInt.SecondsUntil(_estRate, (_estimate - _s.LowReservoirAlarm).Picolitres));
-            if (!_estimate.IsZero) ConsiderIn(_estInt.SecondsUntil(_estRate, _estimate.Picolitres));
+            var rate = _estRate.PicolitresPerDay;
+            if (_estimate > _s.LowReservoirAlarm) ConsiderIn(_estInt.SecondsUntil(rate, (_estimate - _s.LowReservoirAlarm).Picolitres));
+            if (!_estimate.IsZero) ConsiderIn(_estInt.SecondsUntil(rate, _estimate.Picolitres));
         }
         return next;
     }

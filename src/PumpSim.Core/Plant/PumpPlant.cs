@@ -22,7 +22,8 @@ public sealed class PumpPlant : IPumpSensors
     private readonly List<(SimInstant Start, SimInstant End)> _stallEpisodes = [];
 
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
-    private long _leakRate, _cathRate, _drainRate;
+    private FlowRate _leakRate, _cathRate;
+    private long _drainRate; // battery units per day
     private FlowIntegrator _leakInt, _cathInt, _drainInt;
     private Volume _pumped; // what the motor truly drew out of the reservoir (not a pocket fill)
 
@@ -55,8 +56,8 @@ public sealed class PumpPlant : IPumpSensors
     public string CatheterState => _catheter.State;
     public Ledger Ledger => _ledger;
     public Volume Pumped => _pumped;
-    public double PumpedMlPerDay => (_leakRate + _cathRate) / 1e9;
-    public double CsfMcgPerDay => _catheter.Fault == CatheterFaultKind.Migration ? 0 : _cathRate / 1e9 * _catheter.TipConcentrationMcgPerMl;
+    public double PumpedMlPerDay => (_leakRate + _cathRate).MlPerDay;
+    public double CsfMcgPerDay => _catheter.Fault == CatheterFaultKind.Migration ? 0 : _cathRate.MlPerDay * _catheter.TipConcentrationMcgPerMl;
 
     /// <summary>Volume and drug conservation, exact: put in = everywhere it is now.</summary>
     public Parcel Imbalance => _ledger.Imbalance(_reservoir, _catheter.Contents);
@@ -64,29 +65,27 @@ public sealed class PumpPlant : IPumpSensors
     public void SetCharge(long charge) => _charge = charge;
 
     /// <summary>Rates for the segment that starts now, from the flow the firmware drives the motor at.</summary>
-    public void Recompute(long motorFlow, bool endOfService)
+    public void Recompute(FlowRate motorFlow, bool endOfService)
     {
-        var pumped = motorFlow > 0 && !_reservoir.IsEmpty
-            ? FlowRate.FromPicolitresPerDay(motorFlow).Scale(1 + _accuracyPct / 100).PicolitresPerDay
-            : 0;
+        var pumped = !motorFlow.IsZero && !_reservoir.IsEmpty ? motorFlow.Scale(1 + _accuracyPct / 100) : FlowRate.Zero;
         (_leakRate, _cathRate) = Split(pumped);
-        _drainRate = endOfService ? 0 : BatteryModel.DrainPerDay(motorFlow);
+        _drainRate = endOfService ? 0 : BatteryModel.DrainPerDay(motorFlow.PicolitresPerDay);
     }
 
     /// <summary>Catheter routing, one place (PUMP.md §4): what leaves before the tip, what goes through.
     /// A kink or occlusion holds its fraction back in the reservoir.</summary>
-    private (long Leak, long Through) Split(long pumped)
+    private (FlowRate Leak, FlowRate Through) Split(FlowRate pumped)
     {
         var f = _catheter.Fraction;
         switch (_catheter.Fault)
         {
             case CatheterFaultKind.Kink or CatheterFaultKind.Occlusion:
-                return (0, FlowRate.FromPicolitresPerDay(pumped).Scale(1 - f).PicolitresPerDay);
+                return (FlowRate.Zero, pumped.Scale(1 - f));
             case CatheterFaultKind.Leak or CatheterFaultKind.Tear:
-                var leak = FlowRate.FromPicolitresPerDay(pumped).Scale(f).PicolitresPerDay;
+                var leak = pumped.Scale(f);
                 return (leak, pumped - leak);
-            case CatheterFaultKind.Disconnect: return (pumped, 0);
-            default: return (0, pumped);
+            case CatheterFaultKind.Disconnect: return (pumped, FlowRate.Zero);
+            default: return (FlowRate.Zero, pumped);
         }
     }
 
@@ -110,9 +109,9 @@ public sealed class PumpPlant : IPumpSensors
     {
         if (_drainRate > 0) _charge = Math.Max(0, _charge - _drainInt.Advance(_drainRate, seconds));
         var csf = Mass.Zero;
-        if ((_leakRate | _cathRate) == 0 || _reservoir.IsEmpty) return csf;
-        var lv = Math.Min(_leakInt.Advance(_leakRate, seconds), _reservoir.Volume.Picolitres);
-        var cv = Math.Min(_cathInt.Advance(_cathRate, seconds), _reservoir.Volume.Picolitres - lv);
+        if ((_leakRate.IsZero && _cathRate.IsZero) || _reservoir.IsEmpty) return csf;
+        var lv = Math.Min(_leakInt.Advance(_leakRate.PicolitresPerDay, seconds), _reservoir.Volume.Picolitres);
+        var cv = Math.Min(_cathInt.Advance(_cathRate.PicolitresPerDay, seconds), _reservoir.Volume.Picolitres - lv);
         _pumped += Volume.FromPicolitres(lv + cv);
         var leaked = lv > 0 ? _reservoir.Take(Volume.FromPicolitres(lv)) : default;
         var tip = cv > 0 ? _catheter.Push(_reservoir.Take(Volume.FromPicolitres(cv))) : default;
@@ -135,8 +134,8 @@ public sealed class PumpPlant : IPumpSensors
         Consider(_mriRecoveryAt);
         // The patient's input is drug mass per second: it changes when a different parcel reaches
         // the tip, so that instant is a breakpoint (PUMP.md §7).
-        if (watchTip && _cathRate > 0 && _catheter.Fault != CatheterFaultKind.Migration && _catheter.HeadVolumeBeforeChange is { } head)
-            ConsiderIn(_cathInt.SecondsUntil(_cathRate, head.Picolitres));
+        if (watchTip && !_cathRate.IsZero && _catheter.Fault != CatheterFaultKind.Migration && _catheter.HeadVolumeBeforeChange is { } head)
+            ConsiderIn(_cathInt.SecondsUntil(_cathRate.PicolitresPerDay, head.Picolitres));
         ConsiderIn(SecondsUntilTrueEmpty());
         if (_drainRate > 0)
         {
@@ -149,7 +148,7 @@ public sealed class PumpPlant : IPumpSensors
     /// <summary>Seconds until the true reservoir runs dry at the current rates (long.MaxValue if never).</summary>
     private long SecondsUntilTrueEmpty()
     {
-        var total = _leakRate + _cathRate;
+        var total = (_leakRate + _cathRate).PicolitresPerDay;
         if (total <= 0 || _reservoir.IsEmpty) return long.MaxValue;
         var r = _reservoir.Volume.Picolitres;
         var dt = Math.Max(1, (r * 86_400 - 86_400 * 2) / total);
@@ -162,7 +161,7 @@ public sealed class PumpPlant : IPumpSensors
     private long Drawn(long seconds)
     {
         var l = _leakInt; var c = _cathInt;
-        return l.Advance(_leakRate, seconds) + c.Advance(_cathRate, seconds);
+        return l.Advance(_leakRate.PicolitresPerDay, seconds) + c.Advance(_cathRate.PicolitresPerDay, seconds);
     }
 
     /// <summary>Stall episodes that start now extend the stall.</summary>

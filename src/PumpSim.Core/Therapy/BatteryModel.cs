@@ -1,3 +1,5 @@
+using PumpSim.Core.Units;
+
 namespace PumpSim.Core.Therapy;
 
 /// <summary>The pump model's battery figures, shared by the cell (plant) and the firmware's ERI rule. Consumption: a base drain per day plus a drain per mL pumped, calibrated so a
@@ -15,7 +17,7 @@ public static class BatteryModel
 
     /// <summary>Units drained per day at a flow of <paramref name="picolitresPerDay"/>.</summary>
     public static long DrainPerDay(long picolitresPerDay) =>
-        (long)Math.Round(FullCharge * (BasePerDay + PerMl * picolitresPerDay / 1e9));
+        (long)Math.Round(FullCharge * (BasePerDay + PerMl * picolitresPerDay / (double)Volume.PicolitresPerMl));
 
     public static double DaysLeft(long charge, long picolitresPerDay) => charge / (double)DrainPerDay(picolitresPerDay);
 
