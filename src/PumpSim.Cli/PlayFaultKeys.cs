@@ -15,6 +15,7 @@ public sealed class PlayFaultKeys
         ('k', "kink", "kink"), ('o', "occlusion", "occlusion"), ('l', "leak", "leak"), ('d', "disconnect", "disconnect"),
         ('g', "migration", "migration"), ('r', "repair", "repair"), ('m', "mri", "MRI"), ('s', "motor-stall", "stall"),
         ('p', "pocket-fill", "pocket fill"), ('f', "refill", "refill"), ('i', "interrogate", "interrogate"), ('x', "silence", "silence"),
+        ('h', "diathermy", "diathermy"), ('u', "pump-flip", "pump flip"),
     ];
 
     private readonly SessionRecording _recording;

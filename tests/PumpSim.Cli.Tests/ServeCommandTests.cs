@@ -45,8 +45,10 @@ public class ServeCommandTests
         r.Error.Should().Contain("bad.yaml:2:");
     }
 
-    [Fact]
-    public async Task TheServer_PrintsItsUrl_Serves_AndStopsOnCtrlC()
+    [Theory]
+    [InlineData("-INT")]   // Ctrl-C in a terminal
+    [InlineData("-TERM")]  // kill, systemd, docker stop: it once shut the sessions down but never exited
+    public async Task TheServer_PrintsItsUrl_Serves_AndStopsOnASignal(string signal)
     {
         if (OperatingSystem.IsWindows()) return; // SIGINT is sent with kill(1)
         var dll = Path.Combine(AppContext.BaseDirectory, "pumpsim.dll");
@@ -67,7 +69,7 @@ public class ServeCommandTests
             using var stream = await http.GetAsync("api/sessions/1/stream", HttpCompletionOption.ResponseHeadersRead, guard.Token);
             stream.IsSuccessStatusCode.Should().BeTrue();
 
-            using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(guard.Token);
+            using (var kill = Process.Start("kill", [signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(guard.Token);
             await process.WaitForExitAsync(guard.Token);
             process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync(guard.Token));
             (await process.StandardOutput.ReadToEndAsync(guard.Token)).Should().Contain("stopped.");

@@ -46,9 +46,14 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
             throw new InputException($"cannot listen on {settings.Host}:{settings.Port}: {e.Message}");
         }
         console.WriteLine($"PumpSim console: {ConsoleServer.Url(app)}");
-        console.WriteLine($"Serving {settings.File} ({source.Loaded.Title}). Open the URL in a browser; several can watch one session. Ctrl-C stops.");
+        console.WriteLine($"Serving {settings.File} ({source.Loaded.Title}). Open the URL in a browser; several can watch one session. Ctrl-C (or SIGTERM) stops.");
         using var stopped = new ManualResetEventSlim();
         using var onCancel = cancellationToken.Register(stopped.Set);
+        // SIGTERM (kill, systemd, docker stop) makes the host stop itself; wake the wait so the
+        // server is stopped as after Ctrl-C, rather than left half shut down.
+        using var onStopping = app.Lifetime.ApplicationStopping.Register(stopped.Set);
+        using var onTerm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stopped.Set(); });
         ConsoleCancelEventHandler ctrlC = (_, e) => { e.Cancel = true; stopped.Set(); };
         Console.CancelKeyPress += ctrlC;
         try { stopped.Wait(); }
