@@ -90,10 +90,9 @@ public sealed class PatientModel
     /// input the effect is cInf + B·e^(−ke0·t) + C·e^(−k·t), which turns at most once; splitting a
     /// segment there makes each piece monotonic, so a threshold crossed and re-crossed inside one
     /// segment is still found, whatever the segment's length.</summary>
-    public long? TurningSecond(long seconds, double inputMcgPerSecond)
+    private long? TurningSecond(long seconds, double inputMcgPerSecond)
     {
         if (seconds < 2) return null;
-        if (_depot > 0) return null; // see TurningSeconds
         var cInf = inputMcgPerSecond / _k / _volumeMl;
         var a0 = _amount - inputMcgPerSecond / _k;
         if (Math.Abs(_ke0 - _k) < 1e-15) return null;
