@@ -18,7 +18,9 @@ namespace PumpSim.Core.Engine;
 public sealed partial class Simulation : IDisposable
 {
     private readonly SimulationPlan _plan;
-    private readonly HistoricalScheduler _scheduler;
+    // Made on first use: a sweep builds a simulation per run and none of them asks for it, and
+    // an Rx scheduler allocates its queue up front.
+    private HistoricalScheduler? _scheduler;
     private readonly Subject<PumpEvent> _events = new();
     private readonly Subject<TelemetrySample> _telemetry = new();
     private readonly List<PumpEvent> _log = [];
@@ -44,7 +46,6 @@ public sealed partial class Simulation : IDisposable
         plan.Patient?.Validate();
         _plan = plan;
         Now = plan.Start;
-        _scheduler = new HistoricalScheduler(plan.Start.ToDateTimeOffset());
         _probes = plan.Probes.Where(p => p >= plan.Start && p <= plan.End).Distinct().Order().ToArray();
         _nextSample = plan.Start;
         // Sized once: a growing list would copy (and, past 85 kB, churn the large-object heap).
@@ -69,7 +70,7 @@ public sealed partial class Simulation : IDisposable
     public SimInstant Now { get; private set; }
     public bool IsFinished => _finished;
     /// <summary>The simulation's virtual clock, for time-based Rx operators of subscribers.</summary>
-    public IScheduler Scheduler => _scheduler;
+    public IScheduler Scheduler => _scheduler ??= new HistoricalScheduler(Now.ToDateTimeOffset());
     public IObservable<PumpEvent> Events => _events.AsObservable();
     public IObservable<TelemetrySample> Telemetry => _telemetry.AsObservable();
     public IReadOnlyList<PumpEvent> EventLog => _log;
@@ -218,7 +219,7 @@ public sealed partial class Simulation : IDisposable
     {
         var e = new PumpEvent(at, _sequence++, type, fields);
         if (_retainHistory) _log.Add(e);
-        if (_scheduler.Now < at.ToDateTimeOffset()) _scheduler.AdvanceTo(at.ToDateTimeOffset());
+        AdvanceClock(at);
         _events.OnNext(e);
     }
 
@@ -226,8 +227,13 @@ public sealed partial class Simulation : IDisposable
     {
         _lastSampleAt = s.At;
         if (_retainHistory) _samples.Add(s);
-        if (_scheduler.Now < s.At.ToDateTimeOffset()) _scheduler.AdvanceTo(s.At.ToDateTimeOffset());
+        AdvanceClock(s.At);
         _telemetry.OnNext(s);
+    }
+
+    private void AdvanceClock(SimInstant at)
+    {
+        if (_scheduler is { } clock && clock.Now < at.ToDateTimeOffset()) clock.AdvanceTo(at.ToDateTimeOffset());
     }
 
     public void Dispose()

@@ -12,20 +12,30 @@ public sealed class Alarm
 {
     private enum Trigger { Raise, ConditionGone, Interrogate, Silence, SilenceEnded, Reset }
 
-    private readonly StateMachine<AlarmState, Trigger> _machine = new(AlarmState.Inactive, FiringMode.Queued);
+    // Built on the first raise: most alarms never sound in a run, and a sweep builds a pump per run,
+    // so configuring fifteen machines that stay inactive was two thirds of a run's set-up cost. Until
+    // then the alarm is inactive, where every trigger but Raise is ignored (see Build).
+    private StateMachine<AlarmState, Trigger>? _machine;
 
     public Alarm(string id, AlarmPriority priority)
     {
         Id = id;
         Priority = priority;
-        _machine.Configure(AlarmState.Inactive)
+    }
+
+    private StateMachine<AlarmState, Trigger> Machine => _machine ??= Build();
+
+    private StateMachine<AlarmState, Trigger> Build()
+    {
+        var machine = new StateMachine<AlarmState, Trigger>(AlarmState.Inactive, FiringMode.Queued);
+        machine.Configure(AlarmState.Inactive)
             .Permit(Trigger.Raise, AlarmState.Sounding)
             .Ignore(Trigger.ConditionGone)
             .Ignore(Trigger.Interrogate)
             .Ignore(Trigger.Silence)
             .Ignore(Trigger.SilenceEnded)
             .Ignore(Trigger.Reset);
-        _machine.Configure(AlarmState.Sounding)
+        machine.Configure(AlarmState.Sounding)
             .Ignore(Trigger.Raise)
             .PermitIf(Trigger.ConditionGone, AlarmState.Inactive, () => !Latches, "non-critical: clears with its condition")
             .IgnoreIf(Trigger.ConditionGone, () => Latches, "critical: latched until interrogated")
@@ -34,19 +44,20 @@ public sealed class Alarm
             .Permit(Trigger.Silence, AlarmState.Silenced)
             .Ignore(Trigger.SilenceEnded)
             .Permit(Trigger.Reset, AlarmState.Inactive);
-        _machine.Configure(AlarmState.Silenced)
+        machine.Configure(AlarmState.Silenced)
             .SubstateOf(AlarmState.Sounding)
             .Ignore(Trigger.Silence)
             .Permit(Trigger.SilenceEnded, AlarmState.Sounding);
+        return machine;
     }
 
     public string Id { get; }
     public AlarmPriority Priority { get; }
     public bool Latches => Priority == AlarmPriority.Critical;
     public bool ConditionPresent { get; private set; }
-    public AlarmState State => _machine.State;
-    public bool IsActive => _machine.State != AlarmState.Inactive;
-    public bool IsSounding => _machine.State == AlarmState.Sounding;
+    public AlarmState State => _machine?.State ?? AlarmState.Inactive;
+    public bool IsActive => State != AlarmState.Inactive;
+    public bool IsSounding => State == AlarmState.Sounding;
 
     /// <summary>When the next tone is due while sounding.</summary>
     public SimInstant NextTone { get; set; } = SimInstant.MaxValue;
@@ -58,7 +69,7 @@ public sealed class Alarm
     {
         ConditionPresent = true;
         var wasActive = IsActive;
-        _machine.Fire(Trigger.Raise);
+        Machine.Fire(Trigger.Raise);
         return !wasActive;
     }
 
@@ -67,28 +78,28 @@ public sealed class Alarm
     {
         ConditionPresent = false;
         var was = IsActive;
-        _machine.Fire(Trigger.ConditionGone);
+        _machine?.Fire(Trigger.ConditionGone);
         return was && !IsActive;
     }
 
     public bool Interrogated()
     {
         var was = IsActive;
-        _machine.Fire(Trigger.Interrogate);
+        _machine?.Fire(Trigger.Interrogate);
         return was && !IsActive;
     }
 
     public bool Silence()
     {
-        if (_machine.State != AlarmState.Sounding) return false;
-        _machine.Fire(Trigger.Silence);
+        if (State != AlarmState.Sounding) return false;
+        Machine.Fire(Trigger.Silence);
         return true;
     }
 
     public bool EndSilence()
     {
-        if (_machine.State != AlarmState.Silenced) return false;
-        _machine.Fire(Trigger.SilenceEnded);
+        if (State != AlarmState.Silenced) return false;
+        Machine.Fire(Trigger.SilenceEnded);
         return true;
     }
 
@@ -96,9 +107,9 @@ public sealed class Alarm
     {
         ConditionPresent = false;
         var was = IsActive;
-        _machine.Fire(Trigger.Reset);
+        _machine?.Fire(Trigger.Reset);
         return was;
     }
 
-    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => Machine.GetInfo();
 }

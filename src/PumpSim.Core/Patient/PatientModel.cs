@@ -115,10 +115,23 @@ public sealed class PatientModel
     /// depend on the step, so neither do the turns.</summary>
     public IReadOnlyList<long> TurningSeconds(long seconds, double inputMcgPerSecond)
     {
-        if (_depot <= 0) return TurningSecond(seconds, inputMcgPerSecond) is { } t ? [t] : [];
-        if (seconds < 2) return [];
-        const int grid = 64;
         var turns = new List<long>(2);
+        TurningSeconds(seconds, inputMcgPerSecond, turns);
+        return turns;
+    }
+
+    /// <summary>As above, into <paramref name="turns"/> (cleared first): the engine asks at every
+    /// breakpoint and reuses one list rather than allocating a year's worth of them.</summary>
+    public void TurningSeconds(long seconds, double inputMcgPerSecond, List<long> turns)
+    {
+        turns.Clear();
+        if (_depot <= 0)
+        {
+            if (TurningSecond(seconds, inputMcgPerSecond) is { } t) turns.Add(t);
+            return;
+        }
+        if (seconds < 2) return;
+        const int grid = 64;
         long prev = 0;
         var prevSign = Math.Sign(Slope(0, inputMcgPerSecond));
         for (var i = 1; i <= grid; i++)
@@ -139,7 +152,6 @@ public sealed class PatientModel
             if (sign != 0) prevSign = sign;
             prev = at;
         }
-        return turns;
     }
 
     /// <summary>d(Ce)/dt at <paramref name="t"/> seconds into a segment with a depot.</summary>

@@ -113,7 +113,8 @@ public sealed class PatientMonitor
         var input = csfMass.Mcg;
         var rate = input / seconds;
         var before = p.EffectPct;
-        var turns = p.TurningSeconds(seconds, rate);
+        var turns = _turns;
+        p.TurningSeconds(seconds, rate, turns);
         p.Advance(seconds, input);
         var after = p.EffectPct;
         if (turns.Count == 0 && !CrossedAny(before, after)) return;
@@ -121,20 +122,31 @@ public sealed class PatientMonitor
         // bisection on it finds the crossing second exactly.
         var end = p.State;
         p.State = start;
-        var crossings = new List<(long At, double Threshold, bool Below, double Effect)>(3);
+        var crossings = _crossings;
+        crossings.Clear();
         var (lo, atLo) = (0L, before);
-        foreach (var m in turns)
+        for (var i = 0; i < turns.Count; i++)
         {
+            var m = turns[i];
             var atTurn = p.EffectPctAfter(m, rate);
             FindCrossings(lo, atLo, m, atTurn, rate, crossings);
             (lo, atLo) = (m, atTurn);
         }
         FindCrossings(lo, atLo, seconds, after, rate, crossings);
         p.State = end;
-        // OrderBy is stable: two crossings in one second keep their piece order.
-        foreach (var (offset, threshold, below, effect) in crossings.OrderBy(c => c.At))
+        // Stable insertion sort by second (at most a handful): two crossings in one second keep
+        // their piece order. Copied out first, as a flag's subscribers run before the loop ends.
+        if (crossings.Count == 0) return;
+        var found = crossings.ToArray();
+        for (var i = 1; i < found.Length; i++)
+            for (var j = i; j > 0 && found[j - 1].At > found[j].At; j--) (found[j - 1], found[j]) = (found[j], found[j - 1]);
+        foreach (var (offset, threshold, below, effect) in found)
             OnThreshold(from + SimDuration.FromSeconds(offset), threshold, below, effect);
     }
+
+    // Reused at every breakpoint (a year of flex steps is thousands of them); see Flush.
+    private readonly List<long> _turns = new(2);
+    private readonly List<(long At, double Threshold, bool Below, double Effect)> _crossings = new(3);
 
     private static bool CrossedAny(double before, double after) =>
         Crossed(before, after, UnderdosePct) || Crossed(before, after, WithdrawalPct) || Crossed(before, after, OverdosePct);
