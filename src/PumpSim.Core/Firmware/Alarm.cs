@@ -12,22 +12,19 @@ public sealed class Alarm
 {
     private enum Trigger { Raise, ConditionGone, Interrogate, Silence, SilenceEnded, Reset }
 
-    // Built on the first raise: most alarms never sound in a run, and a sweep builds a pump per run,
-    // so configuring fifteen machines that stay inactive was two thirds of a run's set-up cost. Until
-    // then the alarm is inactive, where every trigger but Raise is ignored (see Build).
-    private StateMachine<AlarmState, Trigger>? _machine;
+    // Configured on the first raise (LazyMachine): most alarms never sound in a run. While inactive,
+    // every trigger but Raise is ignored, so those calls need not build it.
+    private readonly LazyMachine<AlarmState, Trigger> _machine;
 
     public Alarm(string id, AlarmPriority priority)
     {
         Id = id;
         Priority = priority;
+        _machine = new LazyMachine<AlarmState, Trigger>(AlarmState.Inactive, Configure);
     }
 
-    private StateMachine<AlarmState, Trigger> Machine => _machine ??= Build();
-
-    private StateMachine<AlarmState, Trigger> Build()
+    private void Configure(StateMachine<AlarmState, Trigger> machine)
     {
-        var machine = new StateMachine<AlarmState, Trigger>(AlarmState.Inactive, FiringMode.Queued);
         machine.Configure(AlarmState.Inactive)
             .Permit(Trigger.Raise, AlarmState.Sounding)
             .Ignore(Trigger.ConditionGone)
@@ -48,14 +45,13 @@ public sealed class Alarm
             .SubstateOf(AlarmState.Sounding)
             .Ignore(Trigger.Silence)
             .Permit(Trigger.SilenceEnded, AlarmState.Sounding);
-        return machine;
     }
 
     public string Id { get; }
     public AlarmPriority Priority { get; }
     public bool Latches => Priority == AlarmPriority.Critical;
     public bool ConditionPresent { get; private set; }
-    public AlarmState State => _machine?.State ?? AlarmState.Inactive;
+    public AlarmState State => _machine.State;
     public bool IsActive => State != AlarmState.Inactive;
     public bool IsSounding => State == AlarmState.Sounding;
 
@@ -69,7 +65,7 @@ public sealed class Alarm
     {
         ConditionPresent = true;
         var wasActive = IsActive;
-        Machine.Fire(Trigger.Raise);
+        _machine.Fire(Trigger.Raise);
         return !wasActive;
     }
 
@@ -78,28 +74,28 @@ public sealed class Alarm
     {
         ConditionPresent = false;
         var was = IsActive;
-        _machine?.Fire(Trigger.ConditionGone);
+        if (_machine.IsBuilt) _machine.Fire(Trigger.ConditionGone);
         return was && !IsActive;
     }
 
     public bool Interrogated()
     {
         var was = IsActive;
-        _machine?.Fire(Trigger.Interrogate);
+        if (_machine.IsBuilt) _machine.Fire(Trigger.Interrogate);
         return was && !IsActive;
     }
 
     public bool Silence()
     {
         if (State != AlarmState.Sounding) return false;
-        Machine.Fire(Trigger.Silence);
+        _machine.Fire(Trigger.Silence);
         return true;
     }
 
     public bool EndSilence()
     {
         if (State != AlarmState.Silenced) return false;
-        Machine.Fire(Trigger.SilenceEnded);
+        _machine.Fire(Trigger.SilenceEnded);
         return true;
     }
 
@@ -107,9 +103,9 @@ public sealed class Alarm
     {
         ConditionPresent = false;
         var was = IsActive;
-        _machine?.Fire(Trigger.Reset);
+        if (_machine.IsBuilt) _machine.Fire(Trigger.Reset);
         return was;
     }
 
-    public Stateless.Reflection.StateMachineInfo Info => Machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 }

@@ -9,19 +9,19 @@ public sealed class BatteryMachine
 {
     private enum Trigger { ReachedEri, Exhausted, PumpReplaced }
 
-    private readonly StateMachine<BatteryState, Trigger> _machine = new(BatteryState.Ok, FiringMode.Queued);
+    private readonly LazyMachine<BatteryState, Trigger> _machine = new(BatteryState.Ok, Configure);
 
-    public BatteryMachine()
+    private static void Configure(StateMachine<BatteryState, Trigger> machine)
     {
-        _machine.Configure(BatteryState.Ok)
+        machine.Configure(BatteryState.Ok)
             .Permit(Trigger.ReachedEri, BatteryState.ElectiveReplacement)
             .Permit(Trigger.Exhausted, BatteryState.EndOfService)
             .Ignore(Trigger.PumpReplaced);
-        _machine.Configure(BatteryState.ElectiveReplacement)
+        machine.Configure(BatteryState.ElectiveReplacement)
             .Ignore(Trigger.ReachedEri)
             .Permit(Trigger.Exhausted, BatteryState.EndOfService)
             .Permit(Trigger.PumpReplaced, BatteryState.Ok);
-        _machine.Configure(BatteryState.EndOfService)
+        machine.Configure(BatteryState.EndOfService)
             .Ignore(Trigger.ReachedEri)
             .Ignore(Trigger.Exhausted)
             .Permit(Trigger.PumpReplaced, BatteryState.Ok);
@@ -31,7 +31,7 @@ public sealed class BatteryMachine
     public void ReachedEri() => _machine.Fire(Trigger.ReachedEri);
     public void Exhausted() => _machine.Fire(Trigger.Exhausted);
     public void PumpReplaced() => _machine.Fire(Trigger.PumpReplaced);
-    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 
     public static string Name(BatteryState s) => s switch
     {

@@ -9,15 +9,15 @@ public sealed class MotorMachine
 {
     private enum Trigger { StallDetected, RotationDetected, PumpReplaced }
 
-    private readonly StateMachine<MotorState, Trigger> _machine = new(MotorState.Running, FiringMode.Queued);
+    private readonly LazyMachine<MotorState, Trigger> _machine = new(MotorState.Running, Configure);
 
-    public MotorMachine()
+    private static void Configure(StateMachine<MotorState, Trigger> machine)
     {
-        _machine.Configure(MotorState.Running)
+        machine.Configure(MotorState.Running)
             .Permit(Trigger.StallDetected, MotorState.Stalled)
             .Ignore(Trigger.RotationDetected)
             .Ignore(Trigger.PumpReplaced);
-        _machine.Configure(MotorState.Stalled)
+        machine.Configure(MotorState.Stalled)
             .Permit(Trigger.RotationDetected, MotorState.Running)
             .Ignore(Trigger.StallDetected)
             .Permit(Trigger.PumpReplaced, MotorState.Running);
@@ -27,7 +27,7 @@ public sealed class MotorMachine
     public void StallDetected() => _machine.Fire(Trigger.StallDetected);
     public void RotationDetected() => _machine.Fire(Trigger.RotationDetected);
     public void PumpReplaced() => _machine.Fire(Trigger.PumpReplaced);
-    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 
     public static string Name(MotorState s) => s == MotorState.Running ? "running" : "stalled";
 }

@@ -9,27 +9,31 @@ public sealed class ReservoirMachine
 {
     private enum Trigger { FellToAlarmLevel, ReachedEmpty, Refilled }
 
-    private readonly StateMachine<ReservoirCondition, Trigger> _machine;
+    private readonly LazyMachine<ReservoirCondition, Trigger> _machine;
     private readonly Func<ReservoirCondition> _byEstimate;
 
     public ReservoirMachine(Func<ReservoirCondition> byEstimate)
     {
         _byEstimate = byEstimate;
-        _machine = new StateMachine<ReservoirCondition, Trigger>(byEstimate(), FiringMode.Queued);
+        _machine = new LazyMachine<ReservoirCondition, Trigger>(byEstimate(), Configure);
+    }
+
+    private void Configure(StateMachine<ReservoirCondition, Trigger> machine)
+    {
         const string ByVolume = "the programmed volume against the alarm level";
         var outcomes = new Stateless.Reflection.DynamicStateInfos();
         outcomes.Add(ReservoirCondition.Ok, "above the alarm level");
         outcomes.Add(ReservoirCondition.Low, "at or below the alarm level");
         outcomes.Add(ReservoirCondition.Empty, "zero");
-        _machine.Configure(ReservoirCondition.Ok)
+        machine.Configure(ReservoirCondition.Ok)
             .Permit(Trigger.FellToAlarmLevel, ReservoirCondition.Low)
             .Permit(Trigger.ReachedEmpty, ReservoirCondition.Empty)
             .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume, outcomes);
-        _machine.Configure(ReservoirCondition.Low)
+        machine.Configure(ReservoirCondition.Low)
             .Ignore(Trigger.FellToAlarmLevel)
             .Permit(Trigger.ReachedEmpty, ReservoirCondition.Empty)
             .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume, outcomes);
-        _machine.Configure(ReservoirCondition.Empty)
+        machine.Configure(ReservoirCondition.Empty)
             .Ignore(Trigger.FellToAlarmLevel)
             .Ignore(Trigger.ReachedEmpty)
             .PermitDynamic(Trigger.Refilled, _byEstimate, ByVolume, outcomes);
@@ -39,7 +43,7 @@ public sealed class ReservoirMachine
     public void FellToAlarmLevel() => _machine.Fire(Trigger.FellToAlarmLevel);
     public void ReachedEmpty() => _machine.Fire(Trigger.ReachedEmpty);
     public void Refilled() => _machine.Fire(Trigger.Refilled);
-    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 
     public static string Name(ReservoirCondition c) => c switch
     {

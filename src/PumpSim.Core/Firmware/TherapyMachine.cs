@@ -11,14 +11,20 @@ public sealed class TherapyMachine
 {
     private enum Trigger { Program, ReservoirEmptied, Refilled, SafeStateFault, BatteryExhausted, PumpReplaced }
 
-    private readonly StateMachine<TherapyState, Trigger> _machine;
+    private readonly LazyMachine<TherapyState, Trigger> _machine;
+    private readonly Action<TherapyState, TherapyState> _changed;
     private readonly Func<TherapyState> _programState;
 
     /// <param name="programState">The state the current program and reservoir call for.</param>
     public TherapyMachine(Func<TherapyState> programState, Action<TherapyState, TherapyState> changed)
     {
         _programState = programState;
-        _machine = new StateMachine<TherapyState, Trigger>(programState(), FiringMode.Queued);
+        _changed = changed;
+        _machine = new LazyMachine<TherapyState, Trigger>(programState(), Configure);
+    }
+
+    private void Configure(StateMachine<TherapyState, Trigger> machine)
+    {
         const string ByProgram = "the program's mode (minimum rate while the reservoir reads empty)";
         var outcomes = new Stateless.Reflection.DynamicStateInfos();
         outcomes.Add(TherapyState.Infusing, "continuous or flex program");
@@ -28,7 +34,7 @@ public sealed class TherapyMachine
         // Every state but end of service takes a new program, a battery running out and a new
         // pump the same way; what differs per state follows each call.
         StateMachine<TherapyState, Trigger>.StateConfiguration InService(TherapyState state) =>
-            _machine.Configure(state)
+            machine.Configure(state)
                 .PermitDynamic(Trigger.Program, Target, ByProgram, outcomes)
                 .Permit(Trigger.BatteryExhausted, TherapyState.EndOfService)
                 .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
@@ -55,7 +61,7 @@ public sealed class TherapyMachine
             .Ignore(Trigger.SafeStateFault);
 
         // End of service is final for this pump: only a replacement leaves it.
-        _machine.Configure(TherapyState.EndOfService)
+        machine.Configure(TherapyState.EndOfService)
             .Ignore(Trigger.Program)
             .Ignore(Trigger.ReservoirEmptied)
             .Ignore(Trigger.Refilled)
@@ -63,7 +69,7 @@ public sealed class TherapyMachine
             .Ignore(Trigger.BatteryExhausted)
             .PermitDynamic(Trigger.PumpReplaced, Target, ByProgram, outcomes);
 
-        _machine.OnTransitioned(t => { if (t.Source != t.Destination) changed(t.Source, t.Destination); });
+        machine.OnTransitioned(t => { if (t.Source != t.Destination) _changed(t.Source, t.Destination); });
     }
 
     private TherapyState Target() => _programState();
@@ -77,7 +83,7 @@ public sealed class TherapyMachine
     public void BatteryExhausted() => _machine.Fire(Trigger.BatteryExhausted);
     public void PumpReplaced() => _machine.Fire(Trigger.PumpReplaced);
 
-    public Stateless.Reflection.StateMachineInfo Info => _machine.GetInfo();
+    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 
     public static string Name(TherapyState s) => s switch
     {
