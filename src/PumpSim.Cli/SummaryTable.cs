@@ -14,9 +14,7 @@ public static class SummaryTable
     {
         var r = run.Result;
         var t = r.Totals;
-        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(run.Scenario.Title)}[/]");
-        table.AddColumn("What");
-        table.AddColumn("Value");
+        var table = new BoxTable($"[bold]{Markup.Escape(run.Scenario.Title)}[/]", "What", "Value");
         table.AddRow("Scenario", Markup.Escape($"{r.ScenarioId} (seed {r.Seed})"));
         table.AddRow("Period", $"{r.Start} → {r.End} ({N((r.End - r.Start).TotalDays, "0.##")} days)");
         table.AddRow("Dose prescribed", $"{N(t.ProgrammedMcg, "0.0")} mcg");
@@ -47,16 +45,13 @@ public static class SummaryTable
             table.AddRow($"[{colour}]alarm {a.Id}[/]", $"day {N((a.Raised - r.Start).TotalDays, "0.00")}, {cleared}, {a.Tones} tones");
         }
         if (r.Alarms.Count == 0) table.AddRow("Alarms", "none");
-        console.Write(table);
+        table.Write(console);
         if (run.Outcomes.Count > 0)
         {
-            var checks = new Table().Border(TableBorder.Rounded).Title("[bold]Expectations[/]");
-            checks.AddColumn("Result");
-            checks.AddColumn("Expectation");
-            checks.AddColumn("Actual");
+            var checks = new BoxTable("[bold]Expectations[/]", "Result", "Expectation", "Actual");
             foreach (var o in run.Outcomes)
                 checks.AddRow(o.Passed ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape(o.Text), Markup.Escape(o.Detail));
-            console.Write(checks);
+            checks.Write(console);
         }
         console.MarkupLine("[grey]Illustrative simulation for training and testing — not for clinical decisions.[/]");
     }
