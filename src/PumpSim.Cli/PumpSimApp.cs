@@ -55,40 +55,54 @@ public static class PumpSimApp
             c.Settings.Console = console;
             c.Settings.StrictParsing = true;
             c.Settings.ExceptionHandler = (ex, _) => Handle(ex, errors, debug, normalised);
-            c.AddCommand<RunCommand>("run")
-                .WithDescription("Run one scenario: print a summary and write events.jsonl, telemetry.csv, summary.json (and report.html with --html).")
-                .WithExample("run", "scenarios/training/kinked-catheter.yaml", "--out", "out/kink", "--html");
-            c.AddCommand<VerifyCommand>("verify")
-                .WithDescription("Run every scenario under the paths and check its expectations; exit 1 if any fails.")
-                .WithExample("verify", "scenarios", "--junit", "out/junit.xml");
-            c.AddCommand<PlayCommand>("play")
-                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, n next narration/alarm, b back to the start, +/- speed, q quits; fault keys inject).")
-                .WithExample("play", "scenarios/training/kinked-catheter.yaml", "--speed", "3600");
-            c.AddCommand<ListCommand>("list")
-                .WithDescription("List the scenario library with titles and what each covers.")
-                .WithExample("list", "scenarios");
-            c.AddCommand<ValidateCommand>("validate")
-                .WithDescription("Load and check scenario files without running them; exit 2 if any is invalid.")
-                .WithExample("validate", "scenarios/alarms/low-reservoir-4ml.yaml");
-            c.AddCommand<DiagramCommand>("diagram")
-                .WithDescription("Draw the firmware state machines from the running code (Mermaid or Graphviz dot).")
-                .WithExample("diagram", "--out", "docs/diagrams");
-            c.AddCommand<SchemaCommand>("schema")
-                .WithDescription("Print the JSON Schema of the scenario format, for editors.");
-            c.AddCommand<SweepCommand>("sweep")
-                .WithDescription("Monte Carlo sweep of one scenario: N runs with drawn parameters; writes runs.csv and aggregate.json.")
-                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "'pump.accuracy_pct=normal(0,5)'", "--shard", "0/4");
-            c.AddCommand<MergeCommand>("merge")
-                .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
-                .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep");
-            c.AddCommand<ServeCommand>("serve")
-                .WithDescription("Serve a live web console of one scenario for a class: belief vs truth, controls, fault buttons.")
-                .WithExample("serve", "scenarios/training/kinked-catheter.yaml", "--port", "8080");
-            c.AddCommand<TrumpetCommand>("trumpet")
-                .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
-                .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet");
+            // `pumpsim <verb> …` needs only that verb in the model: Spectre reflects over every
+            // registered command's settings before it parses, a tenth of a one-day run for the
+            // eleven others. The bare command, --help and an unknown verb get them all.
+            var only = args.Length > 0 ? Array.FindAll(Verbs.All, v => v.Name == args[0]) : [];
+            foreach (var (_, add) in only.Length == 1 ? only : Verbs.All) add(c);
         });
         return app.Run(args);
+    }
+
+    /// <summary>Every verb, in the order `pumpsim --help` lists them. A class of its own, so that
+    /// `--version` never initialises it (that would load Spectre.Console.Cli).</summary>
+    private static class Verbs
+    {
+        public static readonly (string Name, Action<IConfigurator> Add)[] All =
+        [
+            ("run", c => c.AddCommand<RunCommand>("run")
+                .WithDescription("Run one scenario: print a summary and write events.jsonl, telemetry.csv, summary.json (and report.html with --html).")
+                .WithExample("run", "scenarios/training/kinked-catheter.yaml", "--out", "out/kink", "--html")),
+            ("verify", c => c.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Run every scenario under the paths and check its expectations; exit 1 if any fails.")
+                .WithExample("verify", "scenarios", "--junit", "out/junit.xml")),
+            ("play", c => c.AddCommand<PlayCommand>("play")
+                .WithDescription("Play a scenario as a live dashboard in the terminal (space pauses, → steps, n next narration/alarm, b back to the start, +/- speed, q quits; fault keys inject).")
+                .WithExample("play", "scenarios/training/kinked-catheter.yaml", "--speed", "3600")),
+            ("list", c => c.AddCommand<ListCommand>("list")
+                .WithDescription("List the scenario library with titles and what each covers.")
+                .WithExample("list", "scenarios")),
+            ("validate", c => c.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Load and check scenario files without running them; exit 2 if any is invalid.")
+                .WithExample("validate", "scenarios/alarms/low-reservoir-4ml.yaml")),
+            ("diagram", c => c.AddCommand<DiagramCommand>("diagram")
+                .WithDescription("Draw the firmware state machines from the running code (Mermaid or Graphviz dot).")
+                .WithExample("diagram", "--out", "docs/diagrams")),
+            ("schema", c => c.AddCommand<SchemaCommand>("schema")
+                .WithDescription("Print the JSON Schema of the scenario format, for editors.")),
+            ("sweep", c => c.AddCommand<SweepCommand>("sweep")
+                .WithDescription("Monte Carlo sweep of one scenario: N runs with drawn parameters; writes runs.csv and aggregate.json.")
+                .WithExample("sweep", "scenarios/dosing/continuous-maintenance.yaml", "--runs", "1000", "--vary", "'pump.accuracy_pct=normal(0,5)'", "--shard", "0/4")),
+            ("merge", c => c.AddCommand<MergeCommand>("merge")
+                .WithDescription("Merge the outputs of sweep shards into the files the unsharded sweep writes.")
+                .WithExample("merge", "out/s0", "out/s1", "out/s2", "out/s3", "--out", "out/sweep")),
+            ("serve", c => c.AddCommand<ServeCommand>("serve")
+                .WithDescription("Serve a live web console of one scenario for a class: belief vs truth, controls, fault buttons.")
+                .WithExample("serve", "scenarios/training/kinked-catheter.yaml", "--port", "8080")),
+            ("trumpet", c => c.AddCommand<TrumpetCommand>("trumpet")
+                .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
+                .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet")),
+        ];
     }
 
     private static int Handle(Exception ex, ErrorWriter errors, bool debug, IReadOnlyList<string> args)
