@@ -37,7 +37,7 @@ public static class EventTable
 {
     /// <summary>Returned by a field's reader when this occurrence has no such field (it is left out
     /// of the line, unlike a null value, which would be written as null).</summary>
-    public static readonly object Absent = new();
+    internal static readonly object Absent = new();
 
     public static IReadOnlyList<EventShape> All { get; } =
     [
