@@ -27,9 +27,9 @@ public sealed class Dashboard(Simulation sim, string title, string description =
     /// <summary>Feeds the dashboard from the simulation's event stream.</summary>
     public void OnEvent(PumpEvent e)
     {
-        if (e.Type == EventTypes.Narration) _narration = e.Text("text") ?? "";
+        if (e is Narration n) _narration = n.Text;
         // Tones repeat and narration has its own box: the event list keeps the news.
-        if (e.Type is EventTypes.AlarmTone or EventTypes.SimulationStarted or EventTypes.Narration) return;
+        if (e is AlarmTone or SimulationStarted or Narration) return;
         _recent.Add(e);
         if (_recent.Count > 4) _recent.RemoveAt(0);
     }
@@ -121,8 +121,21 @@ public sealed class Dashboard(Simulation sim, string title, string description =
     private string SpeedText() => Speed <= 0 ? "as fast as possible" : Speed >= 3600
         ? $"{N(Speed / 3600, "0.#")} h/s" : $"{N(Speed / 60, "0.#")} min/s";
 
-    private static string Detail(PumpEvent e) =>
-        e.Text("alarm") ?? e.Text("flag") ?? e.Text("fault") ?? e.Text("to") ?? e.Text("kind") ?? "";
+    /// <summary>The word that says what an event is about: the alarm, the flag, the fault, the new state or the bolus kind.</summary>
+    private static string Detail(PumpEvent e) => e switch
+    {
+        AlarmRaised a => a.Alarm,
+        AlarmTone a => a.Alarm,
+        AlarmCleared a => a.Alarm,
+        PatientFlagRaised f => f.Flag,
+        PatientFlagCleared f => f.Flag,
+        CatheterFault c => c.FaultName,
+        TherapyStateChanged t => TherapyMachine.Name(t.To),
+        BolusStarted b => b.Kind,
+        BolusFinished b => b.Kind,
+        BolusDenied b => b.Kind,
+        _ => "",
+    };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

@@ -32,11 +32,11 @@ public static class SummaryTable
         table.AddRow("Reservoir true / estimated", $"{N(r.Final.ReservoirTrueMl)} / {N(r.Final.ReservoirEstimatedMl)} mL");
         table.AddRow("Battery", $"{N(r.Final.BatteryDaysRemaining, "0")} days left");
         table.AddRow("Therapy state at end", r.Final.TherapyState);
-        var discrepancies = r.Events.Count(e => e.Type == EventTypes.RefillDiscrepancy);
+        var discrepancies = r.Events.OfType<RefillDiscrepancy>().Count();
         if (discrepancies > 0) table.AddRow("Refill discrepancies", discrepancies.ToString(CultureInfo.InvariantCulture));
-        var refused = r.Events.Where(e => e.Type == EventTypes.RefillOverfillRefused).Sum(e => e["refused_ml"] is double ml ? ml : 0);
+        var refused = r.Events.OfType<RefillOverfillRefused>().Sum(e => e.RefusedMl);
         if (refused > 0) table.AddRow("[yellow]Refill excess refused[/]", $"{N(refused)} mL (more than the reservoir could hold)");
-        var pocketFills = r.Events.Count(e => e.Type == EventTypes.PocketFill);
+        var pocketFills = r.Events.OfType<PocketFill>().Count();
         if (pocketFills > 0) table.AddRow("[red]Pocket fills[/]", pocketFills.ToString(CultureInfo.InvariantCulture));
         foreach (var a in r.Alarms)
         {

@@ -113,8 +113,8 @@ public static class AtAGlance
     public static Tile PatientFlags(SimulationResult r)
     {
         const string heading = "Patient flags (illustrative)";
-        var flags = r.Events.Where(e => e.Type == EventTypes.PatientFlagRaised).OrderBy(e => e.At).ThenBy(e => e.Sequence)
-            .Select(e => e.Text("flag") ?? "").Where(f => f.Length > 0).Distinct().ToList();
+        var flags = r.Events.OfType<PatientFlagRaised>().OrderBy(e => e.At).ThenBy(e => e.Sequence)
+            .Select(e => e.Flag).Where(f => f.Length > 0).Distinct().ToList();
         if (flags.Count == 0) return new("patient", heading, "none", "The illustrative patient model raised no risk flag.", Level.Green);
         var severe = flags.Contains(Simulation.WithdrawalRisk) || flags.Contains(Simulation.OverdoseRisk);
         var words = string.Join(", ", flags.Select(f => f.Replace('-', ' ')));

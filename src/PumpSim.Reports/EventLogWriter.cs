@@ -8,8 +8,8 @@ using PumpSim.Core.Units;
 namespace PumpSim.Reports;
 
 /// <summary>Writes events.jsonl (SCENARIOS.md §3): one JSON object a line, "t" first, "type"
-/// second, then the event's fields in the order the engine gave them (so a reader sees e.g.
-/// alarm before priority, as the spec's example shows).</summary>
+/// second, then the event's fields with the names and in the order <see cref="EventTable"/> lists
+/// them (so a reader sees e.g. alarm before priority, as the spec's example shows).</summary>
 public static class EventLogWriter
 {
     public const string FileName = "events.jsonl";
@@ -45,20 +45,17 @@ public static class EventLogWriter
         json.WriteStartObject();
         json.WriteString("t", e.At.ToString());
         json.WriteString("type", e.Type);
-        foreach (var f in e.Fields)
+        // The table refuses a field named t or type, which would duplicate a key of the line.
+        foreach (var (name, value) in EventTable.Values(e))
         {
-            // A field named t or type would give a line with duplicate keys, which JSON readers
-            // resolve differently; refuse it so the engine renames the field instead.
-            if (f.Name is "t" or "type")
-                throw new InvalidOperationException($"Event '{e.Type}' at {e.At} has a field named '{f.Name}', which is reserved in events.jsonl.");
-            json.WritePropertyName(f.Name);
-            WriteValue(json, f.Value, $"{e.Type}.{f.Name}");
+            json.WritePropertyName(name);
+            WriteValue(json, value, $"{e.Type}.{name}");
         }
         json.WriteEndObject();
     }
 
-    /// <summary>The value types an <see cref="EventField"/> may hold, plus a few the engine may
-    /// reasonably pass (units, instants, enums) written as their invariant text.</summary>
+    /// <summary>The value types <see cref="EventTable"/> gives (string, long, double, bool), plus a few
+    /// a table entry may reasonably pass (units, instants, enums) written as their invariant text.</summary>
     internal static void WriteValue(Utf8JsonWriter json, object? value, string what)
     {
         switch (value)

@@ -156,14 +156,14 @@ public static class HtmlReportWriter
 
     private static void Narration(TextWriter w, SimulationResult r)
     {
-        var entries = r.Events.Where(e => e.Type == EventTypes.Narration).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
+        var entries = r.Events.OfType<Narration>().OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         Line(w, "<section id=\"narration\">");
         Line(w, "<h2>Narration</h2>");
         if (entries.Count == 0) Line(w, "<p>This scenario has no narration.</p>");
         else
         {
             Line(w, "<ol class=\"narration\">");
-            foreach (var e in entries) Line(w, $"<li>{When(r, e.At)}<br>{Html.Escape(e.Text("text"))}</li>");
+            foreach (var e in entries) Line(w, $"<li>{When(r, e.At)}<br>{Html.Escape(e.Text)}</li>");
             Line(w, "</ol>");
         }
         Line(w, "</section>");

@@ -69,7 +69,7 @@ internal static class ReportCharts
     /// <summary>"leaked to tissue" unless some pocket drug did not come from a pocket fill (a disconnect).</summary>
     internal static string CatheterLossLabel(SimulationResult r)
     {
-        var fills = r.Events.Where(e => e.Type == EventTypes.PocketFill).Sum(e => Convert.ToDouble(e["injected_mcg"] ?? 0.0, CultureInfo.InvariantCulture));
+        var fills = r.Events.OfType<PocketFill>().Sum(e => e.InjectedMcg);
         return r.Totals.PocketMcg - fills > AtAGlance.OutsideCsfRedMcg ? LeakedOrDisconnectLabel : LeakedToTissueLabel;
     }
 
@@ -78,8 +78,8 @@ internal static class ReportCharts
     /// total jumped by at least the fill), so the catheter series never dips below zero for a sample.</summary>
     internal static (double[] Catheter, double[] PocketFill) SplitLost(SimulationResult r)
     {
-        var fills = r.Events.Where(e => e.Type == EventTypes.PocketFill).OrderBy(e => e.At).ThenBy(e => e.Sequence)
-            .Select(e => (e.At, Mcg: Convert.ToDouble(e["injected_mcg"] ?? 0.0, CultureInfo.InvariantCulture))).ToList();
+        var fills = r.Events.OfType<PocketFill>().OrderBy(e => e.At).ThenBy(e => e.Sequence)
+            .Select(e => (e.At, Mcg: e.InjectedMcg)).ToList();
         var t = r.Telemetry;
         var catheter = new double[t.Count];
         var pocket = new double[t.Count];
@@ -209,12 +209,17 @@ internal static class ReportCharts
     {
         var open = new Dictionary<string, SimInstant>(StringComparer.Ordinal);
         var result = new List<FlagInterval>();
-        foreach (var e in r.Events.Where(e => e.Type is EventTypes.PatientFlagRaised or EventTypes.PatientFlagCleared)
+        foreach (var e in r.Events.Where(e => e is PatientFlagRaised or PatientFlagCleared)
                      .OrderBy(e => e.At).ThenBy(e => e.Sequence))
         {
-            var flag = e.Text("flag");
+            var (raised, flag) = e switch
+            {
+                PatientFlagRaised f => (true, f.Flag),
+                PatientFlagCleared f => (false, f.Flag),
+                _ => (false, ""),
+            };
             if (string.IsNullOrEmpty(flag)) continue;
-            if (e.Type == EventTypes.PatientFlagRaised) open.TryAdd(flag, e.At);
+            if (raised) open.TryAdd(flag, e.At);
             else if (open.Remove(flag, out var from)) result.Add(new(flag, from, e.At));
         }
         foreach (var (flag, from) in open) result.Add(new(flag, from, null));

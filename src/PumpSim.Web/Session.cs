@@ -224,8 +224,8 @@ public sealed class Session : IDisposable
     {
         var json = EventLogWriter.ToJsonLine(e);
         _events.Add(json);
-        if (e.Type == EventTypes.Narration && AutoPause) _stop = true;
-        if (_runToNext && e.Type is EventTypes.Narration or EventTypes.AlarmRaised) _stop = true;
+        if (e is Narration && AutoPause) _stop = true;
+        if (_runToNext && e is Narration or AlarmRaised) _stop = true;
         Broadcast("pump", json);
     }
 

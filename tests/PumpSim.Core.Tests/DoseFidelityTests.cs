@@ -29,7 +29,7 @@ public class DoseFidelityTests
     private static double Snap(SimulationResult r, SimInstant at) =>
         r.Snapshots.TryGetValue(at, out var s) ? s.DeliveredCsfMcg : throw new InvalidOperationException($"no probe at {at}");
 
-    private static IEnumerable<PumpEvent> Of(SimulationResult r, string type) => r.Events.Where(e => e.Type == type);
+    private static IEnumerable<T> Of<T>(SimulationResult r) where T : PumpEvent => r.Events.OfType<T>();
 
     [Fact]
     public void BridgeBolus_AfterTheCatheterHasFlushed_IsRefusedAndDeliversNoExtraDrug()
@@ -40,10 +40,10 @@ public class DoseFidelityTests
         var r = Simulation.Run(FiveHundred(4,
             Act("1d", new RefillAction(Volume.FromMl(19), NewConcentration: Strong)),
             Act("3d", new BridgeBolusAction())));
-        Of(r, EventTypes.BolusStarted).Should().BeEmpty();
-        var denied = Of(r, EventTypes.BolusDenied).Should().ContainSingle().Subject;
+        Of<BolusStarted>(r).Should().BeEmpty();
+        var denied = Of<BolusDenied>(r).Should().ContainSingle().Subject;
         denied.At.Should().Be(Day(3));
-        denied.Text("reason").Should().StartWith("nothing to bridge");
+        denied.Reason.Should().StartWith("nothing to bridge");
         Delivered(r, Day(3), Day(4)).Should().BeApproximately(500, 1e-6);
     }
 
@@ -56,11 +56,11 @@ public class DoseFidelityTests
         var r = Simulation.Run(FiveHundred(3,
             Act("1d", new RefillAction(Volume.FromMl(19), NewConcentration: Strong)),
             Act("1d3h", new BridgeBolusAction())) with { Probes = [At("1d3h"), At("1d7h3m"), At("2d7h3m")] });
-        var started = Of(r, EventTypes.BolusStarted).Should().ContainSingle().Subject;
+        var started = Of<BolusStarted>(r).Should().ContainSingle().Subject;
         started.At.Should().Be(At("1d3h"));
-        ((double)started["volume_ml"]!).Should().BeApproximately(0.16875, 1e-9);
-        ((double)started["dose_mcg"]!).Should().BeApproximately(84.375, 1e-9);
-        Of(r, EventTypes.BolusFinished).Should().ContainSingle().Which.At.Should().Be(At("1d7h3m"));
+        started.VolumeMl.Should().BeApproximately(0.16875, 1e-9);
+        started.DoseMcg.Should().BeApproximately(84.375, 1e-9);
+        Of<BolusFinished>(r).Should().ContainSingle().Which.At.Should().Be(At("1d7h3m"));
         Delivered(r, At("1d3h"), At("1d7h3m")).Should().BeApproximately(84.375, 1e-6);
         Delivered(r, At("1d7h3m"), At("2d7h3m")).Should().BeApproximately(500, 1e-6);
     }
@@ -90,14 +90,14 @@ public class DoseFidelityTests
             Reservoir = Volume.FromMl(40), Program = TherapyProgram.Continuous(ProgramRate.McgPerDay(1250)),
         }.WithActions(Act("1d", new RefillAction(Volume.FromMl(40), NewConcentration: Concentration.FromMcgPerMl(50))));
         var r = Simulation.Run(plan);
-        var rejected = Of(r, EventTypes.ProgramRejected).Should().ContainSingle().Subject;
+        var rejected = Of<ProgramRejected>(r).Should().ContainSingle().Subject;
         rejected.At.Should().Be(Day(1));
-        ((double)rejected["runs_ml_per_day"]!).Should().Be(24);
-        ((double)rejected["runs_mcg_per_day"]!).Should().Be(1200);
-        rejected.Text("reason").Should().Contain("25 mL/day");
-        var changed = Of(r, EventTypes.ProgramChanged).Should().ContainSingle().Subject;
-        ((double)changed["old_mcg_per_day"]!).Should().Be(1250);
-        ((double)changed["new_mcg_per_day"]!).Should().Be(1200);
+        rejected.RunsMlPerDay.Should().Be(24);
+        rejected.RunsMcgPerDay.Should().Be(1200);
+        rejected.Reason.Should().Contain("25 mL/day");
+        var changed = Of<ProgramChanged>(r).Should().ContainSingle().Subject;
+        changed.OldMcgPerDay.Should().Be(1250);
+        changed.NewMcgPerDay.Should().Be(1200);
         // The prescription stays the clinician's 1250 mcg/day; the pump runs 24 mL/day.
         var after = r.Telemetry.First(s => s.At > Day(1));
         after.PumpedMlPerDay.Should().BeApproximately(24, 1e-9);
@@ -114,10 +114,10 @@ public class DoseFidelityTests
         var end = At("1d4h10m27s");
         var r = Simulation.Run(OneMlPerDay(2).WithActions(Act("1d", new BolusAction(2000, SimDuration.FromHours(1))))
             with { Probes = [Day(1), end] });
-        var finished = Of(r, EventTypes.BolusFinished).Should().ContainSingle().Subject;
+        var finished = Of<BolusFinished>(r).Should().ContainSingle().Subject;
         finished.At.Should().Be(end);
-        finished["capped"].Should().Be(true);
-        finished.Text("duration").Should().Be("4h10m27s");
+        finished.Capped.Should().BeTrue();
+        finished.Duration.ToString().Should().Be("4h10m27s");
         Delivered(r, Day(1), end).Should().BeApproximately(2000 + 500 * 15_027 / 86_400.0, 0.14);
     }
 
@@ -140,7 +140,7 @@ public class DoseFidelityTests
         other.Telemetry.Should().Equal(reference.Telemetry, (a, b) =>
             a.PatientEffectPct == b.PatientEffectPct && a.PatientSpasticity == b.PatientSpasticity && a.At == b.At);
         other.Events.Select(e => e.ToString()).Should().Equal(reference.Events.Select(e => e.ToString()));
-        reference.Events.Should().Contain(e => e.Type == EventTypes.PatientFlagRaised && e.Text("flag") == "overdose-risk");
+        reference.Events.OfType<PatientFlagRaised>().Should().Contain(e => e.Flag == "overdose-risk");
     }
 
     [Fact]

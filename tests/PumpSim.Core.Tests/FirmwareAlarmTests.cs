@@ -1,5 +1,6 @@
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
+using PumpSim.Core.Firmware;
 using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
@@ -10,7 +11,7 @@ namespace PumpSim.Core.Tests;
 public class FirmwareAlarmTests
 {
     private static IEnumerable<PumpEvent> Of(SimulationResult r, string type, string? alarm = null) =>
-        r.Events.Where(e => e.Type == type && (alarm is null || (string?)e["alarm"] == alarm));
+        r.Events.Where(e => e.Type == type && (alarm is null || EventSubjects.Alarm(e) == alarm));
 
     [Fact]
     public void OverInfusingPump_EmptiesTheTrueReservoirAt17_467Days_BeforeTheLowReservoirAlarm()
@@ -91,7 +92,7 @@ public class FirmwareAlarmTests
         (lowTones[1] - lowTones[0]).Should().Be(SimDuration.FromHours(1));
         var emptyTones = Of(r, EventTypes.AlarmTone, "empty-reservoir").ToArray();
         emptyTones.Should().HaveCount(7);
-        emptyTones[0]["tone"].Should().Be("3-s dual tone");
+        ((AlarmTone)emptyTones[0]).Tone.Should().Be("3-s dual tone");
         lowTones.Length.Should().Be(r.Alarms.Single(a => a.Id == "low-reservoir").Tones);
     }
 
@@ -115,7 +116,7 @@ public class FirmwareAlarmTests
             Act("21d", new RefillAction(Volume.FromMl(20))),
             Act("22d", new InterrogateAction()));
         var r = Simulation.Run(plan);
-        r.Events.Should().Contain(e => e.Type == EventTypes.TherapyStateChanged && (string)e["to"]! == "minimum-rate" && e.At == Day(20));
+        r.Events.OfType<TherapyStateChanged>().Should().Contain(e => e.To == TherapyState.MinimumRate && e.At == Day(20));
         Of(r, EventTypes.AlarmCleared, "low-reservoir").Single().At.Should().Be(Day(21));
         Of(r, EventTypes.AlarmCleared, "empty-reservoir").Single().At.Should().Be(Day(22));
         r.Final.TherapyState.Should().Be("infusing");

@@ -107,7 +107,7 @@ public class InfusionEngineTests
 
         var primed = Simulation.Run(plan.WithActions(Act("0s", new PrimingBolusAction())) with { Probes = [At("1h")] });
         primed.Snapshots[At("1h")].DeliveredCsfMcg.Should().BeGreaterThan(0, "the priming bolus pushes drug to the tip in minutes");
-        primed.Events.Should().Contain(e => e.Type == EventTypes.BolusStarted && (string)e["kind"]! == "priming");
+        primed.Events.OfType<BolusStarted>().Should().Contain(e => e.Kind == "priming");
     }
 
     [Fact]
@@ -162,5 +162,5 @@ public class InfusionEngineTests
     }
 
     private static SimInstant? Raised(SimulationResult r, string alarm) =>
-        r.Events.FirstOrDefault(e => e.Type == EventTypes.AlarmRaised && (string)e["alarm"]! == alarm)?.At;
+        r.Events.OfType<AlarmRaised>().FirstOrDefault(e => e.Alarm == alarm)?.At;
 }

@@ -20,10 +20,10 @@ public class PatientFlagTests
         };
         plan = plan.WithActions(Act("1d", new ProgramAction(TherapyProgram.Continuous(ProgramRate.McgPerDay(450)))));
         var r = Simulation.Run(plan);
-        var raised = r.Events.Where(e => e.Type == EventTypes.PatientFlagRaised && (string?)e["flag"] == Simulation.Underdose).ToArray();
+        var raised = r.Events.Where(e => e is PatientFlagRaised { Flag: Simulation.Underdose }).ToArray();
         raised.Should().ContainSingle().Which.At.Should().Be(Start);
-        r.Events.Should().Contain(e => e.Type == EventTypes.PatientFlagCleared && (string?)e["flag"] == Simulation.Underdose && e.At > Day(1));
-        r.Events.Should().NotContain(e => e.Type == EventTypes.PatientFlagRaised && (string?)e["flag"] == Simulation.WithdrawalRisk);
+        r.Events.OfType<PatientFlagCleared>().Should().Contain(e => e.Flag == Simulation.Underdose && e.At > Day(1));
+        r.Events.OfType<PatientFlagRaised>().Should().NotContain(e => e.Flag == Simulation.WithdrawalRisk);
     }
 
     [Fact]

@@ -41,10 +41,10 @@ public class PatientModelTests
     {
         var plan = Maintained(3).WithActions(Act("1d", new CatheterFaultAction(CatheterFaultKind.Kink)));
         var r = Simulation.Run(plan);
-        var flags = r.Events.Where(e => e.Type == EventTypes.PatientFlagRaised).ToArray();
-        flags.Select(e => e["flag"]).Should().Equal("underdose", "withdrawal-risk");
+        var flags = r.Events.OfType<PatientFlagRaised>().ToArray();
+        flags.Select(e => e.Flag).Should().Equal("underdose", "withdrawal-risk");
         (flags[1].At - Day(1)).TotalHours.Should().BeLessThan(24);
-        flags.Should().OnlyContain(e => (bool)e["illustrative"]! == true);
+        flags.Should().OnlyContain(e => e.Illustrative);
     }
 
     [Fact]
@@ -52,16 +52,16 @@ public class PatientModelTests
     {
         var plan = Maintained(5).WithActions(Act("1d", new RefillAction(Volume.FromMl(20), Into: RefillTarget.Pocket)));
         var r = Simulation.Run(plan);
-        var raised = r.Events.Single(e => e.Type == EventTypes.PatientFlagRaised && (string)e["flag"]! == "overdose-risk");
+        var raised = r.Events.Single(e => e is PatientFlagRaised { Flag: "overdose-risk" });
         raised.At.Should().Be(Day(1));
-        r.Events.Should().Contain(e => e.Type == EventTypes.PatientFlagCleared && (string)e["flag"]! == "overdose-risk" && e.At == Day(3));
+        r.Events.OfType<PatientFlagCleared>().Should().Contain(e => e.Flag == "overdose-risk" && e.At == Day(3));
     }
 
     [Fact]
     public void ANewImplantFullOfSaline_StartsUnderdosed()
     {
         var r = Simulation.Run(Maintained(1) with { CatheterContents = CatheterContents.Saline });
-        r.Events.Should().Contain(e => e.Type == EventTypes.PatientFlagRaised && (string)e["flag"]! == "underdose" && e.At == Start);
+        r.Events.OfType<PatientFlagRaised>().Should().Contain(e => e.Flag == "underdose" && e.At == Start);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public class ProgrammingErrorTests
         r.Events.Should().ContainSingle(e => e.Type == EventTypes.ProgrammedConcentrationMismatch).Which.At.Should().Be(Day(1));
         // The prescription stays the clinician's 4 × 250 = 1000 mcg.
         r.Totals.ProgrammedMcg.Should().BeApproximately(1000, 1e-6);
-        r.Events.Should().Contain(e => e.Type == EventTypes.PatientFlagRaised && e.Text("flag") == "overdose-risk"
+        r.Events.OfType<PatientFlagRaised>().Should().Contain(e => e.Flag == "overdose-risk"
                                        && e.At > Day(1) && e.At <= Day(3));
     }
 
@@ -74,8 +74,8 @@ public class ProgrammingErrorTests
         // 1 mL/day × 500 mcg/mL until day 1, then nothing at all: the motor never turns again.
         var r = Simulation.Run(OneMlPerDay(3).WithActions(Act("1d", new DiathermyAction())) with { Probes = [At("1d"), At("3d")] });
         Delivered(r, "1d", "3d").Should().Be(0);
-        r.Events.Should().Contain(e => e.Type == EventTypes.AlarmRaised && e.Text("alarm") == "motor-stall" && e.At == Day(1));
-        r.Events.Should().ContainSingle(e => e.Type == EventTypes.MotorStall).Which.Text("reason").Should().Be("diathermy");
+        r.Events.OfType<AlarmRaised>().Should().Contain(e => e.Alarm == "motor-stall" && e.At == Day(1));
+        r.Events.OfType<MotorStall>().Should().ContainSingle().Which.Reason.Should().Be("diathermy");
         r.Events.Should().NotContain(e => e.Type == EventTypes.MotorStallRecovery);
     }
 
@@ -102,9 +102,9 @@ public class ProgrammingErrorTests
         var refused = r.Events.Should().ContainSingle(e => e.Type == EventTypes.RefillRefused).Subject;
         refused.At.Should().Be(Day(2));
         r.Snapshots[At("2d12h")].Telemetry.ReservoirTrueMl.Should().BeApproximately(17.5, 1e-9);
-        var refill = r.Events.Should().ContainSingle(e => e.Type == EventTypes.Refill).Subject;
+        var refill = r.Events.OfType<Refill>().Should().ContainSingle().Subject;
         refill.At.Should().Be(Day(3));
-        ((double)refill["withdrawn_ml"]!).Should().BeApproximately(17, 1e-9);
+        refill.WithdrawnMl.Should().BeApproximately(17, 1e-9);
         r.Snapshots[At("3d1h")].Telemetry.ReservoirTrueMl.Should().BeApproximately(3 - 1.0 / 24, 1e-9);
     }
 

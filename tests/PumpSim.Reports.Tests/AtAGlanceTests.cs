@@ -94,15 +94,15 @@ public class AtAGlanceTests
     {
         var r = SampleRun.Result();
         var events = r.Events.Concat([
-            new PumpEvent(SampleRun.At(3), 10, EventTypes.PatientFlagRaised, [new("flag", "overdose-risk"), new("illustrative", true)]),
-            new PumpEvent(SampleRun.At(1), 11, EventTypes.PatientFlagRaised, [new("flag", "underdose"), new("illustrative", true)]),
+            new PatientFlagRaised("overdose-risk", 0) { At = SampleRun.At(3), Sequence = 10 },
+            new PatientFlagRaised("underdose", 0) { At = SampleRun.At(1), Sequence = 11 },
         ]).ToList();
         var tile = TileOf(r with { Events = events }, "patient");
         tile.Level.Should().Be(Level.Red);
         tile.Heading.Should().Contain("illustrative");
         tile.Text.Should().Be("The illustrative patient model flagged: underdose, overdose risk.");
 
-        var underOnly = TileOf(r with { Events = events.Where(e => e.Text("flag") != "overdose-risk").ToList() }, "patient");
+        var underOnly = TileOf(r with { Events = events.Where(e => e is not PatientFlagRaised { Flag: "overdose-risk" }).ToList() }, "patient");
         underOnly.Level.Should().Be(Level.Amber);
 
         var noPatient = r with { Telemetry = r.Telemetry.Select(s => s with { PatientEffectPct = null }).ToList() };

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PumpSim.Core.Events;
+using PumpSim.Core.Units;
 
 namespace PumpSim.Reports.Tests;
 
@@ -9,9 +10,9 @@ public class ReportChartsTests
     {
         var r = SampleRun.Result();
         var events = r.Events.Concat([
-            new PumpEvent(SampleRun.At(3), 20, EventTypes.PatientFlagRaised, [new("flag", "overdose-risk")]),
-            new PumpEvent(SampleRun.At(5), 21, EventTypes.PatientFlagCleared, [new("flag", "overdose-risk")]),
-            new PumpEvent(SampleRun.At(8), 22, EventTypes.PatientFlagRaised, [new("flag", "withdrawal-risk")]),
+            new PatientFlagRaised("overdose-risk", 0) { At = SampleRun.At(3), Sequence = 20 },
+            new PatientFlagCleared("overdose-risk", 0) { At = SampleRun.At(5), Sequence = 21 },
+            new PatientFlagRaised("withdrawal-risk", 0) { At = SampleRun.At(8), Sequence = 22 },
         ]).ToList();
         return r with { Events = events };
     }
@@ -70,7 +71,7 @@ public class ReportChartsTests
         // 500 mcg injected into the pocket at day 5: telemetry's leaked total includes it from then on.
         var fillAt = SampleRun.At(5);
         var t = r.Telemetry.Select(s => s.At >= fillAt ? s with { LeakedMcgCumulative = s.LeakedMcgCumulative + 500 } : s).ToList();
-        var events = r.Events.Append(new PumpEvent(fillAt, 30, EventTypes.PocketFill, [new("injected_ml", 1.0), new("injected_mcg", 500.0)])).ToList();
+        var events = r.Events.Append(new PocketFill(1.0, 500.0, 0, 0) { At = fillAt, Sequence = 30 }).ToList();
         var withFill = r with { Telemetry = t, Events = events, Totals = r.Totals with { PocketMcg = 500 } };
 
         var (catheter, pocket) = ReportCharts.SplitLost(withFill);
@@ -120,8 +121,8 @@ public class TimelineLabelTests
     {
         var r = SampleRun.Result();
         var events = r.Events.Concat([
-            new PumpEvent(SampleRun.At(7), 40, EventTypes.Interrogation, []),
-            new PumpEvent(SampleRun.At(7.01), 41, EventTypes.MriStarted, []),
+            new Interrogation(0, 0) { At = SampleRun.At(7), Sequence = 40 },
+            new MriStarted(SimDuration.FromMinutes(30), SimDuration.FromMinutes(20), false) { At = SampleRun.At(7.01), Sequence = 41 },
         ]).ToList();
         var svg = AlarmTimelineSvg.Render(r with { Events = events });
         var labels = Regex.Matches(svg, "<text class=\"tick-label\"[^>]*>([^<]*)</text>").Select(m => m.Groups[1].Value).ToList();

@@ -31,12 +31,12 @@ internal static class SampleRun
         }
         var events = new List<PumpEvent>
         {
-            new(At(0), 0, EventTypes.Narration, [new("text", Narration1)]),
-            new(At(6.2), 2, EventTypes.AlarmRaised, [new("alarm", "low-reservoir"), new("priority", "non-critical"), new("estimate_ml", 8.1234567), new("tones", 0L)]),
-            new(At(6.2), 1, EventTypes.ProgramChanged, [new("mcg_per_day", 100.5), new("bolus", false), new("step", 3)]),
-            new(At(7), 3, EventTypes.Refill, [new("volume_ml", 20.0), new("tiny", 1e-9), new("neg", -0.0)]),
-            new(At(7), 4, EventTypes.Narration, [new("text", Narration2)]),
-            new(At(8.2), 5, EventTypes.AlarmRaised, [new("alarm", "motor-stall"), new("priority", "critical")]),
+            new Narration(Narration1) { At = At(0), Sequence = 0 },
+            new AlarmRaised("low-reservoir", AlarmPriority.NonCritical) { At = At(6.2), Sequence = 2 },
+            new ProgramChanged("continuous 100.5 mcg/day", 8.1234567, 100.5, "clinician") { At = At(6.2), Sequence = 1 },
+            new Refill(20.0, 1e-9, -0.0, 20, 500) { At = At(7), Sequence = 3 },
+            new Narration(Narration2) { At = At(7), Sequence = 4 },
+            new AlarmRaised("motor-stall", AlarmPriority.Critical) { At = At(8.2), Sequence = 5 },
         };
         var alarms = new List<AlarmRecord>
         {

@@ -1,4 +1,6 @@
 using PumpSim.Core.Events;
+using PumpSim.Core.Firmware;
+using PumpSim.Scenarios.Format;
 using PumpSim.Core.Units;
 
 namespace PumpSim.Scenarios.Tests;
@@ -15,8 +17,8 @@ public class EventFilterTests
             new FinalState(0, 0, 0, "infusing"), [], events, [], new Dictionary<SimInstant, Snapshot>());
     }
 
-    private static PumpEvent Tone(string alarm, int seq) =>
-        new(SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.Zero)), seq, EventTypes.AlarmTone, [new("alarm", alarm)]);
+    private static PumpEvent Tone(string alarm, int seq, AlarmPriority priority = AlarmPriority.Critical) =>
+        new AlarmTone(alarm, priority) { At = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 1, 0, 0, TimeSpan.Zero)), Sequence = seq };
 
     [Fact]
     public void Where_CountsOnlyEventsWithThatFieldValue()
@@ -26,6 +28,30 @@ public class EventFilterTests
         e.Text.Should().Be("event alarm-tone with alarm motor-stall exactly 2 times");
         e.Evaluate(ResultWith(Tone("motor-stall", 1), Tone("low-reservoir", 2), Tone("motor-stall", 3))).Passed.Should().BeTrue();
         e.Evaluate(ResultWith(Tone("motor-stall", 1), Tone("low-reservoir", 2))).Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Where_ComparesTheValueAsEventsJsonlWritesIt()
+    {
+        // The priority is an enum in the record; the filter must see the file's word, non-critical.
+        var s = ScenarioLoader.Parse(Head + "  - { event: alarm-tone, where: { priority: non-critical }, count: 1 }\n", "f.yaml");
+        var e = s.Expectations.Single();
+        e.Evaluate(ResultWith(Tone("low-reservoir", 1, AlarmPriority.NonCritical), Tone("motor-stall", 2))).Passed.Should().BeTrue();
+        e.Evaluate(ResultWith(Tone("motor-stall", 2))).Passed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Where_OnAFieldTheEventTypeLacks_CountsNothing()
+    {
+        var s = ScenarioLoader.Parse(Head + "  - { event: refill, where: { alarm: low-reservoir }, max: 0 }\n", "f.yaml");
+        var refill = new Refill(1, 1, 1, 1, 500);
+        s.Expectations.Single().Evaluate(ResultWith(refill)).Passed.Should().BeTrue();
+    }
+
+    [Fact]
+    public void EveryFilterKey_IsAFieldOfTheEventTable()
+    {
+        ScenarioFormat.EventFilter.Keys.Should().NotBeEmpty().And.OnlyContain(k => EventTable.FieldNames.Contains(k));
     }
 
     [Fact]

@@ -11,8 +11,7 @@ public class ExpectationTests
     private static readonly SimInstant Start = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private static SimInstant Day(double d) => Start + SimDuration.FromDays(d);
 
-    private static PumpEvent Ev(SimInstant at, string type, params (string, object)[] fields) =>
-        new(at, 0, type, fields.Select(f => new EventField(f.Item1, f.Item2)).ToArray());
+    private static PumpEvent Ev(SimInstant at, PumpEvent e) => e with { At = at };
 
     private static Snapshot Snap(SimInstant at, double delivered = 0, double trueMl = 10, double estMl = 10,
         string therapy = "infusing", string catheter = "patent", string motor = "running", string reservoir = "ok", string battery = "ok") =>
@@ -24,7 +23,7 @@ public class ExpectationTests
         new("t", 0, Start, Day(30), new Totals(0, 0, 0, 0, 0, 0), new FinalState(0, 0, 0, "infusing"), [],
             events.ToArray(), [], snapshots.ToDictionary(s => s.At));
 
-    private static readonly PumpEvent LowRaised = Ev(Day(18), EventTypes.AlarmRaised, ("alarm", AlarmIds.LowReservoir), ("priority", "non-critical"));
+    private static readonly PumpEvent LowRaised = Ev(Day(18), new AlarmRaised(AlarmIds.LowReservoir, AlarmPriority.NonCritical));
 
     [Fact]
     public void AlarmExpectation_RaisedInWindow()
@@ -40,7 +39,7 @@ public class ExpectationTests
         late.Passed.Should().BeFalse();
         late.Detail.Should().Contain("day 18.000").And.Contain("outside the window");
 
-        var none = e.Evaluate(Result([Ev(Day(18), EventTypes.AlarmRaised, ("alarm", AlarmIds.MotorStall))]));
+        var none = e.Evaluate(Result([Ev(Day(18), new AlarmRaised(AlarmIds.MotorStall, AlarmPriority.Critical))]));
         none.Passed.Should().BeFalse();
         none.Detail.Should().Be("never raised");
     }
@@ -54,7 +53,7 @@ public class ExpectationTests
 
         var cleared = new AlarmExpectation(Start, AlarmIds.LowReservoir, new TimeWindow(Day(17), Day(19)), cleared: new TimeWindow(Day(20), null));
         cleared.Text.Should().Be("alarm low-reservoir raised between 17d and 19d and cleared after 20d");
-        var clear = Ev(Day(21), EventTypes.AlarmCleared, ("alarm", AlarmIds.LowReservoir));
+        var clear = Ev(Day(21), new AlarmCleared(AlarmIds.LowReservoir, AlarmPriority.NonCritical, "refilled"));
         cleared.Evaluate(Result([LowRaised, clear])).Passed.Should().BeTrue();
         cleared.Evaluate(Result([LowRaised])).Detail.Should().EndWith("never cleared");
         cleared.Evaluate(Result([LowRaised])).Passed.Should().BeFalse();
@@ -63,7 +62,7 @@ public class ExpectationTests
     [Fact]
     public void EventCountExpectation_PassesAndFails()
     {
-        var events = new[] { Ev(Day(1), EventTypes.Refill), Ev(Day(5), EventTypes.Refill), Ev(Day(6), EventTypes.Interrogation) };
+        var events = new[] { Ev(Day(1), new Refill(0, 0, 0, 0, 0)), Ev(Day(5), new Refill(0, 0, 0, 0, 0)), Ev(Day(6), new Interrogation(0, 0)) };
         new EventCountExpectation(Start, EventTypes.Refill, count: 2).Evaluate(Result(events)).Passed.Should().BeTrue();
         var one = new EventCountExpectation(Start, EventTypes.Refill, count: 1).Evaluate(Result(events));
         one.Passed.Should().BeFalse();
@@ -116,10 +115,10 @@ public class ExpectationTests
     [Fact]
     public void PatientFlagExpectation_PassesAndFails()
     {
-        var raised = Ev(Day(4), EventTypes.PatientFlagRaised, ("flag", "withdrawal-risk"));
+        var raised = Ev(Day(4), new PatientFlagRaised("withdrawal-risk", 0));
         var e = new PatientFlagExpectation(Start, "withdrawal-risk", new TimeWindow(null, Day(6)));
         e.Evaluate(Result([raised])).Passed.Should().BeTrue();
-        e.Evaluate(Result([Ev(Day(7), EventTypes.PatientFlagRaised, ("flag", "withdrawal-risk"))])).Passed.Should().BeFalse();
+        e.Evaluate(Result([Ev(Day(7), new PatientFlagRaised("withdrawal-risk", 0))])).Passed.Should().BeFalse();
         new PatientFlagExpectation(Start, "underdose", null, never: true).Evaluate(Result([raised])).Passed.Should().BeTrue();
         new PatientFlagExpectation(Start, "withdrawal-risk", null, never: true).Evaluate(Result([raised])).Passed.Should().BeFalse();
     }

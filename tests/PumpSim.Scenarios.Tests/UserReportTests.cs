@@ -116,11 +116,11 @@ public class UserReportTests
         // Defaults: 20 mL at 500 mcg/mL, 500 mcg/day = 1 mL/day, so after 1 day 19 mL are left and
         // 20 − 19 = 1 mL fits; nothing is withdrawn, so 19 of the 20 mL are refused.
         var r = Simulation.Run(s.Plan);
-        var refused = r.Events.Single(e => e.Type == EventTypes.RefillOverfillRefused);
-        ((double)refused["requested_ml"]!).Should().Be(20);
-        ((double)refused["accepted_ml"]!).Should().BeApproximately(1, 1e-9);
-        ((double)refused["refused_ml"]!).Should().BeApproximately(19, 1e-9);
-        ((double)r.Events.Single(e => e.Type == EventTypes.Refill)["reservoir_true_ml"]!).Should().BeApproximately(20, 1e-9, "full, not over");
+        var refused = r.Events.OfType<RefillOverfillRefused>().Single();
+        refused.RequestedMl.Should().Be(20);
+        refused.AcceptedMl.Should().BeApproximately(1, 1e-9);
+        refused.RefusedMl.Should().BeApproximately(19, 1e-9);
+        r.Events.OfType<Refill>().Single().ReservoirTrueMl.Should().BeApproximately(20, 1e-9, "full, not over");
     }
 
     [Fact]
@@ -133,11 +133,11 @@ public class UserReportTests
         // 40 mL at the default 500 mcg/mL = 20 000 mcg into the pocket; the reservoir keeps its
         // 19 mL (20 − 1 mL/day × 1 day); the firmware is told the reservoir holds min(40, 20) = 20 mL.
         var r = Simulation.Run(s.Plan);
-        var pocket = r.Events.Single(e => e.Type == EventTypes.PocketFill);
-        ((double)pocket["injected_ml"]!).Should().Be(40);
-        ((double)pocket["injected_mcg"]!).Should().BeApproximately(40 * 500, 1e-6);
-        ((double)pocket["programmed_ml"]!).Should().Be(20);
-        ((double)pocket["reservoir_true_ml"]!).Should().BeApproximately(19, 1e-9);
+        var pocket = r.Events.OfType<PocketFill>().Single();
+        pocket.InjectedMl.Should().Be(40);
+        pocket.InjectedMcg.Should().BeApproximately(40 * 500, 1e-6);
+        pocket.ProgrammedMl.Should().Be(20);
+        pocket.ReservoirTrueMl.Should().BeApproximately(19, 1e-9);
         r.Events.Should().NotContain(e => e.Type == EventTypes.Refill);
     }
 }

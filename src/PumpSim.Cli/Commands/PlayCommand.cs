@@ -3,6 +3,7 @@ using System.Diagnostics;
 using PumpSim.Cli.Infrastructure;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
+using PumpSim.Core.Firmware;
 using PumpSim.Core.Units;
 using PumpSim.Scenarios;
 using Spectre.Console;
@@ -133,8 +134,8 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         var feed = _sim.Events.Subscribe(_dashboard.OnEvent);
         var stops = _sim.Events.Subscribe(e =>
         {
-            if (e.Type == EventTypes.Narration && _settings.PauseAtNarration) { _dashboard.Paused = true; _stop = true; }
-            if (_runToNext && e.Type is EventTypes.Narration or EventTypes.AlarmRaised) _stop = true;
+            if (e is Narration && _settings.PauseAtNarration) { _dashboard.Paused = true; _stop = true; }
+            if (_runToNext && e is Narration or AlarmRaised) _stop = true;
         });
         _feeds = System.Reactive.Disposables.Disposable.Create(() => { feed.Dispose(); stops.Dispose(); });
     }
@@ -203,23 +204,22 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         console.WriteLine(title);
         using var lines = sim.Events.Subscribe(e =>
         {
-            var line = e.Type switch
+            var line = e switch
             {
-                EventTypes.Narration => $"  “{e.Text("text")}”",
-                EventTypes.AlarmRaised => $"ALARM {e.Text("alarm")} ({e.Text("priority")})",
-                EventTypes.AlarmCleared => $"alarm {e.Text("alarm")} cleared ({e.Text("reason")})",
-                EventTypes.PatientFlagRaised => $"patient* {e.Text("flag")} (effect {e.Text("effect_pct")} %)",
-                EventTypes.PatientFlagCleared => $"patient* {e.Text("flag")} over",
-                EventTypes.ReservoirEmptyTrue => "BODY: the true reservoir is empty (the pump does not know)",
-                EventTypes.TherapyStateChanged => $"therapy {e.Text("from")} → {e.Text("to")}",
-                EventTypes.CatheterFault => $"catheter: {e.Text("fault")}",
-                EventTypes.RefillDiscrepancy => $"refill discrepancy: withdrew {e.Text("withdrawn_ml")} mL, expected {e.Text("expected_ml")} mL",
-                EventTypes.ProgrammedConcentrationMismatch => $"BODY: the drug is {e.Text("concentration_mcg_per_ml")} mcg/mL, the pump was told {e.Text("programmed_concentration_mcg_per_ml")}",
-                EventTypes.RefillRefused => $"refill refused: {e.Text("reason")}",
-                EventTypes.PumpFlip => (bool?)e["flipped"] == true ? "BODY: the pump has flipped in its pocket" : "surgery: the pump is turned back",
-                EventTypes.Diathermy => $"diathermy: {e.Text("note")}",
-                EventTypes.MotorStall or EventTypes.MotorStallRecovery or EventTypes.Refill or EventTypes.PocketFill
-                    or EventTypes.MriStarted or EventTypes.Interrogation or EventTypes.ProgramChanged => e.Type,
+                Narration n => $"  “{n.Text}”",
+                AlarmRaised a => $"ALARM {a.Alarm} ({AlarmIds.Text(a.Priority)})",
+                AlarmCleared a => $"alarm {a.Alarm} cleared ({a.Reason})",
+                PatientFlagRaised f => $"patient* {f.Flag} (effect {f.EffectPct} %)",
+                PatientFlagCleared f => $"patient* {f.Flag} over",
+                ReservoirEmptyTrue => "BODY: the true reservoir is empty (the pump does not know)",
+                TherapyStateChanged t => $"therapy {TherapyMachine.Name(t.From)} → {TherapyMachine.Name(t.To)}",
+                CatheterFault c => $"catheter: {c.FaultName}",
+                RefillDiscrepancy d => $"refill discrepancy: withdrew {d.WithdrawnMl} mL, expected {d.ExpectedMl} mL",
+                ProgrammedConcentrationMismatch m => $"BODY: the drug is {m.ConcentrationMcgPerMl} mcg/mL, the pump was told {m.ProgrammedConcentrationMcgPerMl}",
+                RefillRefused r => $"refill refused: {r.Reason}",
+                PumpFlip p => p.Flipped ? "BODY: the pump has flipped in its pocket" : "surgery: the pump is turned back",
+                Diathermy d => $"diathermy: {d.Note}",
+                MotorStall or MotorStallRecovery or Refill or PocketFill or MriStarted or Interrogation or ProgramChanged => e.Type,
                 _ => null,
             };
             if (line is not null) console.WriteLine($"day {(e.At - sim.Plan.Start).TotalDays,7:0.00}  {line}");

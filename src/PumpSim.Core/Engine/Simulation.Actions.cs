@@ -12,7 +12,7 @@ public sealed partial class Simulation
     {
         switch (action)
         {
-            case NarrationAction n: Emit(EventTypes.Narration, new EventField("text", n.Text)); break;
+            case NarrationAction n: Emit(new Narration(n.Text)); break;
             case CatheterFaultAction c: ApplyCatheter(c); break;
             case RefillAction r: ApplyRefill(r); break;
             case ProgramAction p: _fw.ApplyProgram(p.Program, p.ProgrammedConcentration); break;
@@ -31,7 +31,7 @@ public sealed partial class Simulation
             case PumpFlipAction f: ApplyFlip(f); break;
             case AccuracyAction a:
                 _plant.SetAccuracy(a.AccuracyPct);
-                Emit(EventTypes.AccuracyChanged, new EventField("accuracy_pct", a.AccuracyPct));
+                Emit(new AccuracyChanged(a.AccuracyPct));
                 break;
             default: throw new NotSupportedException($"no handler for {action.GetType().Name}");
         }
@@ -41,8 +41,7 @@ public sealed partial class Simulation
     {
         // A revision is surgery the clinician knows of: the firmware is told the new volume.
         if (_plant.ApplyCatheter(c.Fault, c.Fraction, c.NewVolume) is { } volume) _fw.CatheterReplaced(volume);
-        Emit(EventTypes.CatheterFault, new("fault", c.Fault.ToString().ToLowerInvariant()), new("fraction", _plant.CatheterFraction),
-            new("catheter", _plant.CatheterState));
+        Emit(new CatheterFault(c.Fault, _plant.CatheterFraction, _plant.CatheterState));
     }
 
     private void Interrogate()
@@ -71,8 +70,8 @@ public sealed partial class Simulation
         {
             // The port faces the body wall: the needle cannot reach the reservoir. Nothing is
             // withdrawn or added and the firmware is not reprogrammed.
-            Emit(EventTypes.RefillRefused, new("reason", "the pump is flipped: the refill port faces inward and the needle cannot reach it"),
-                new("requested_ml", r.Add.Ml), new("reservoir_true_ml", _plant.Reservoir.Ml));
+            Emit(new RefillRefused("the pump is flipped: the refill port faces inward and the needle cannot reach it",
+                r.Add.Ml, _plant.Reservoir.Ml));
             return;
         }
         if (r.Into == RefillTarget.Pocket)
@@ -80,8 +79,7 @@ public sealed partial class Simulation
             // The needle missed the reservoir: nothing is withdrawn, the drug goes into the pocket.
             var injected = _plant.PocketFill(r.Add, concentration);
             _fw.Refilled(r.ProgramVolume ?? r.Add, entered);
-            Emit(EventTypes.PocketFill, new("injected_ml", r.Add.Ml), new("injected_mcg", injected.Mass.Mcg),
-                new("programmed_ml", _fw.Estimate.Ml), new("reservoir_true_ml", _plant.Reservoir.Ml));
+            Emit(new PocketFill(r.Add.Ml, injected.Mass.Mcg, _fw.Estimate.Ml, _plant.Reservoir.Ml));
             _patient?.OnPocketFill(injected.Mass);
         }
         else
@@ -89,20 +87,15 @@ public sealed partial class Simulation
             var withdrawn = _plant.Withdraw(r.Withdraw);
             var difference = withdrawn.Volume - _fw.Estimate;
             if (Math.Abs(difference.Picolitres) > _plan.RefillDiscrepancyLimit.Picolitres)
-                Emit(EventTypes.RefillDiscrepancy, new("withdrawn_ml", withdrawn.Volume.Ml), new("expected_ml", _fw.Estimate.Ml),
-                    new("difference_ml", difference.Ml), new("limit_ml", _plan.RefillDiscrepancyLimit.Ml));
+                Emit(new RefillDiscrepancy(withdrawn.Volume.Ml, _fw.Estimate.Ml, difference.Ml, _plan.RefillDiscrepancyLimit.Ml));
             var accepted = _plant.Accepts(r.Add);
             if (accepted < r.Add)
-                Emit(EventTypes.RefillOverfillRefused, new("requested_ml", r.Add.Ml), new("accepted_ml", accepted.Ml),
-                    new("refused_ml", (r.Add - accepted).Ml));
+                Emit(new RefillOverfillRefused(r.Add.Ml, accepted.Ml, (r.Add - accepted).Ml));
             _plant.Fill(accepted, concentration);
             _fw.Refilled(r.ProgramVolume ?? _plant.Reservoir, entered);
-            Emit(EventTypes.Refill, new("withdrawn_ml", withdrawn.Volume.Ml), new("added_ml", accepted.Ml),
-                new("reservoir_true_ml", _plant.Reservoir.Ml), new("programmed_ml", _fw.Estimate.Ml),
-                new("concentration_mcg_per_ml", concentration.McgPerMl));
+            Emit(new Refill(withdrawn.Volume.Ml, accepted.Ml, _plant.Reservoir.Ml, _fw.Estimate.Ml, concentration.McgPerMl));
             if (entered != concentration)
-                Emit(EventTypes.ProgrammedConcentrationMismatch, new("concentration_mcg_per_ml", concentration.McgPerMl),
-                    new("programmed_concentration_mcg_per_ml", entered.McgPerMl), new("note", "the body's truth; the firmware does not know"));
+                Emit(new ProgrammedConcentrationMismatch(concentration.McgPerMl, entered.McgPerMl));
         }
         _fw.RefillDone(before);
         if (r.BridgeBolus) _fw.StartBridgeBolus();
@@ -112,16 +105,14 @@ public sealed partial class Simulation
     {
         var held = _fw.MriStarted();
         _plant.StartMri(m.Duration, m.Recovery);
-        Emit(EventTypes.MriStarted, new("duration", m.Duration.ToString()), new("recovery", m.Recovery.ToString()),
-            new("alarm_sounding", held));
+        Emit(new MriStarted(m.Duration, m.Recovery, held));
     }
 
     /// <summary>Diathermy over the implant: the labelling warns it can damage the system. By default
     /// the motor is damaged for good; the firmware then sees a stall it cannot recover from.</summary>
     private void ApplyDiathermy(DiathermyAction d)
     {
-        Emit(EventTypes.Diathermy, new("motor_damage", d.MotorDamage),
-            new("note", d.MotorDamage ? "the motor is damaged and will not turn again" : "no damage this time"));
+        Emit(new Diathermy(d.MotorDamage));
         if (d.MotorDamage) _plant.DamageMotor();
     }
 
@@ -129,8 +120,7 @@ public sealed partial class Simulation
     private void ApplyFlip(PumpFlipAction f)
     {
         _plant.Flip(!f.Corrected);
-        Emit(EventTypes.PumpFlip, new("flipped", _plant.Flipped),
-            new("note", _plant.Flipped ? "the refill port faces inward: a refill needle cannot reach it" : "surgery turned the pump back"));
+        Emit(new PumpFlip(_plant.Flipped));
     }
 
     /// <summary>A new pump on the same catheter: new battery and motor, firmware reset, reservoir

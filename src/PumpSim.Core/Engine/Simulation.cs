@@ -115,9 +115,7 @@ public sealed partial class Simulation : IDisposable
     private void Begin()
     {
         _started = true;
-        Emit(EventTypes.SimulationStarted,
-            new("scenario", _plan.Id), new("seed", (long)_plan.Seed), new("model", _plan.Profile.Model),
-            new("program", _fw.Program.Describe()), new("reservoir_ml", _plant.Reservoir.Ml));
+        Emit(new SimulationStarted(_plan.Id, (long)_plan.Seed, _plan.Profile.Model, _fw.Program.Describe(), _plant.Reservoir.Ml));
         _patient?.AnnounceInitialFlags();
         OnBreakpoint();
     }
@@ -126,7 +124,7 @@ public sealed partial class Simulation : IDisposable
     {
         _finished = true;
         if (_lastSampleAt != Now) Publish(Sample());
-        Emit(EventTypes.SimulationEnded, new("reservoir_true_ml", _plant.Reservoir.Ml), new("reservoir_estimated_ml", _fw.Estimate.Ml));
+        Emit(new SimulationEnded(_plant.Reservoir.Ml, _fw.Estimate.Ml));
         _events.OnCompleted();
         _telemetry.OnCompleted();
     }
@@ -176,7 +174,7 @@ public sealed partial class Simulation : IDisposable
     {
         var changed = _fw.Evaluate();
         if (_plant.TrueEmptyNews(driven: _fw.CommandsFlow))
-            Emit(EventTypes.ReservoirEmptyTrue, new("estimated_ml", _fw.Estimate.Ml), new("note", "the body's truth; the firmware does not know"));
+            Emit(new ReservoirEmptyTrue(_fw.Estimate.Ml));
         return changed;
     }
 
@@ -195,7 +193,7 @@ public sealed partial class Simulation : IDisposable
         _fw.HandleTimers();
         _plant.HandleStallEpisodes();
         if (_plant.ScanEnds())
-            Emit(EventTypes.MriEnded, new("recovery_until", _plant.MriRecoveryAt.ToString()), new("held_until_interrogated", _fw.MriHold));
+            Emit(new MriEnded(_plant.MriRecoveryAt, _fw.MriHold));
         _patient?.HandleTimers();
     }
 
@@ -213,11 +211,11 @@ public sealed partial class Simulation : IDisposable
         return next > Now ? next : Now + SimDuration.FromSeconds(1);
     }
 
-    private void Emit(string type, params EventField[] fields) => EmitAt(Now, type, fields);
+    private void Emit(PumpEvent e) => EmitAt(Now, e);
 
-    private void EmitAt(SimInstant at, string type, params EventField[] fields)
+    private void EmitAt(SimInstant at, PumpEvent unstamped)
     {
-        var e = new PumpEvent(at, _sequence++, type, fields);
+        var e = unstamped with { At = at, Sequence = _sequence++ };
         if (_retainHistory) _log.Add(e);
         AdvanceClock(at);
         _events.OnNext(e);

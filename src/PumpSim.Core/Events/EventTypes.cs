@@ -1,7 +1,9 @@
 namespace PumpSim.Core.Events;
 
-/// <summary>Every event type the engine emits (SCENARIOS.md §3), in one list so that expectations
-/// and the schema can check a name before a run.</summary>
+/// <summary>The names of the event types the engine emits (SCENARIOS.md §3), as constants for
+/// code that speaks of a type by name. Each has exactly one record in <see cref="EventTable"/>,
+/// which is where <see cref="All"/> comes from, so expectations and the schema can check a name
+/// before a run.</summary>
 public static class EventTypes
 {
     public const string SimulationStarted = "simulation-started";
@@ -42,15 +44,6 @@ public static class EventTypes
     public const string RefillRefused = "refill-refused";
     public const string ProgrammedConcentrationMismatch = "concentration-mismatch";
 
-    public static IReadOnlyList<string> All { get; } =
-    [
-        SimulationStarted, SimulationEnded, TherapyStateChanged, ProgramChanged, ProgramRejected,
-        AlarmRaised, AlarmTone, AlarmSilenced, AlarmSilenceEnded, AlarmCleared,
-        Refill, RefillDiscrepancy, RefillOverfillRefused, PocketFill,
-        BolusStarted, BolusFinished, BolusDenied, PtmRequestAccepted, PtmRequestDenied,
-        CatheterFault, MotorStall, MotorStallRecovery, MriStarted, MriEnded, Interrogation,
-        ReservoirEmptyTrue, PatientFlagRaised, PatientFlagCleared, Narration,
-        MemoryError, BatteryReset, PumpReplaced, AccuracyChanged, Diathermy, PumpFlip, RefillRefused,
-        ProgrammedConcentrationMismatch,
-    ];
+    /// <summary>The names in <see cref="EventTable"/> order (the order the schema and messages list them).</summary>
+    public static IReadOnlyList<string> All { get; } = EventTable.All.Select(s => s.Type).ToArray();
 }

@@ -2,35 +2,20 @@ using PumpSim.Core.Units;
 
 namespace PumpSim.Core.Events;
 
-/// <summary>One named value of an event. <see cref="Value"/> is a string, long, double or bool,
-/// so writers can format it without knowing the event type.</summary>
-public readonly record struct EventField(string Name, object Value);
-
-/// <summary>Something that happened, stamped at its exact instant. <see cref="Sequence"/> gives
-/// events at one instant a total order (SimSharp's habit), so outputs never depend on a hash order.</summary>
-public sealed class PumpEvent
+/// <summary>Something that happened, stamped at its exact instant. Each event type is a sealed
+/// record deriving from this one (AlarmEvents.cs, DosingEvents.cs, …); readers match on the record
+/// type. Its JSON type name and field names live in one place, <see cref="EventTable"/>.
+/// <see cref="Sequence"/> gives events at one instant a total order (SimSharp's habit), so outputs
+/// never depend on a hash order. Emitters build a record without a stamp; the engine stamps it
+/// (<c>with { At, Sequence }</c>) as it publishes.</summary>
+public abstract record PumpEvent
 {
-    public PumpEvent(SimInstant at, long sequence, string type, IReadOnlyList<EventField> fields)
-    {
-        At = at; Sequence = sequence; Type = type; Fields = fields;
-    }
+    public SimInstant At { get; init; }
+    public long Sequence { get; init; }
 
-    public SimInstant At { get; }
-    public long Sequence { get; }
-    public string Type { get; }
-    public IReadOnlyList<EventField> Fields { get; }
+    /// <summary>The event type as events.jsonl and SCENARIOS.md §3 name it (one of <see cref="EventTypes"/>).</summary>
+    public string Type => EventTable.ShapeOf(GetType()).Type;
 
-    public object? this[string name]
-    {
-        get
-        {
-            foreach (var f in Fields) if (f.Name == name) return f.Value;
-            return null;
-        }
-    }
-
-    public string? Text(string name) => this[name]?.ToString();
-
-    public override string ToString() =>
-        $"{At} {Type}" + string.Concat(Fields.Select(f => $" {f.Name}={f.Value}"));
+    public sealed override string ToString() =>
+        $"{At} {Type}" + string.Concat(EventTable.Values(this).Select(f => $" {f.Name}={f.Value}"));
 }

@@ -8,7 +8,7 @@ namespace PumpSim.Core.Firmware;
 /// engine treats as breakpoints, never timers.</summary>
 public sealed class AlarmManager
 {
-    public delegate void Emit(string type, params EventField[] fields);
+    public delegate void Emit(PumpEvent e);
 
     private readonly Alarm[] _alarms;
     private readonly List<AlarmRecordBuilder> _records = [];
@@ -56,7 +56,7 @@ public sealed class AlarmManager
         if (!a.Raise()) return;
         _records.Add(new AlarmRecordBuilder(a.Id, a.Priority, now));
         a.OccurrenceIndex = _records.Count - 1;
-        _emit(EventTypes.AlarmRaised, new("alarm", a.Id), new("priority", AlarmIds.Text(a.Priority)));
+        _emit(new AlarmRaised(a.Id, a.Priority));
         if (_silenceUntil != SimInstant.MaxValue) EndSilence(now, "a new alarm");
         Tone(a, now);
     }
@@ -97,7 +97,7 @@ public sealed class AlarmManager
             if (a.Silence()) { silenced.Add(a.Id); a.NextTone = SimInstant.MaxValue; }
         if (silenced.Count == 0) return;
         _silenceUntil = now + duration;
-        _emit(EventTypes.AlarmSilenced, new("alarms", string.Join(';', silenced)), new("until", _silenceUntil.ToString()));
+        _emit(new AlarmSilenced(silenced, _silenceUntil));
     }
 
     /// <summary>Plays the tones due at <paramref name="now"/> and ends an expired silence.</summary>
@@ -123,14 +123,14 @@ public sealed class AlarmManager
         foreach (var a in _alarms)
             if (a.EndSilence()) resumed.Add(a);
         if (resumed.Count == 0) return;
-        _emit(EventTypes.AlarmSilenceEnded, new("alarms", string.Join(';', resumed.Select(a => a.Id))), new("reason", why));
+        _emit(new AlarmSilenceEnded(resumed.Select(a => a.Id).ToArray(), why));
         foreach (var a in resumed) Tone(a, now);
     }
 
     private void Tone(Alarm a, SimInstant now)
     {
         _records[a.OccurrenceIndex].Tones++;
-        _emit(EventTypes.AlarmTone, new("alarm", a.Id), new("priority", AlarmIds.Text(a.Priority)), new("tone", AlarmIds.Tone(a.Priority)));
+        _emit(new AlarmTone(a.Id, a.Priority));
         a.NextTone = now + Repeat(a);
     }
 
@@ -138,7 +138,7 @@ public sealed class AlarmManager
     {
         a.NextTone = SimInstant.MaxValue;
         _records[a.OccurrenceIndex].Cleared = now;
-        _emit(EventTypes.AlarmCleared, new("alarm", a.Id), new("priority", AlarmIds.Text(a.Priority)), new("reason", reason));
+        _emit(new AlarmCleared(a.Id, a.Priority, reason));
     }
 
     public IReadOnlyList<AlarmRecord> Records() =>

@@ -10,7 +10,7 @@ public sealed partial class PumpFirmware
 {
     /// <summary>A clinician programmer session: the log shows what the firmware reports.</summary>
     public void ReportInterrogation() =>
-        _emit(EventTypes.Interrogation, new("estimated_ml", _estimate.Ml), new("battery_days_remaining", Math.Round(BatteryDaysRemaining, 1)));
+        _emit(new Interrogation(_estimate.Ml, Math.Round(BatteryDaysRemaining, 1)));
 
     /// <summary>The session releases a post-MRI hold; returns true if there was one (the motor is
     /// driven again, so the caller recomputes rates and lets the firmware see it turn).</summary>
@@ -59,9 +59,8 @@ public sealed partial class PumpFirmware
         catch (ProgramRejectedException e)
         {
             var runs = AverageProgramFlow();
-            _emit(EventTypes.ProgramRejected, new("reason", e.Message), new("program", _program.Describe()),
-                new("concentration_mcg_per_ml", _concentration.McgPerMl),
-                new("runs_ml_per_day", Math.Round(runs.MlPerDay, 6)), new("runs_mcg_per_day", Math.Round(runs.MlPerDay * _concentration.McgPerMl, 3)));
+            _emit(new ProgramRejected(e.Message, _program.Describe(), _concentration.McgPerMl,
+                Math.Round(runs.MlPerDay, 6), Math.Round(runs.MlPerDay * _concentration.McgPerMl, 3)));
             why = "concentration change; the program is out of the flow range, the pump runs the nearest rate it can";
         }
         ProgramChanged(_program, _program, oldConcentration, why);
@@ -71,14 +70,14 @@ public sealed partial class PumpFirmware
     {
         if (_therapy.State == TherapyState.EndOfService)
         {
-            _emit(EventTypes.ProgramRejected, new EventField("reason", "the pump has reached end of service"));
+            _emit(new ProgramRejected("the pump has reached end of service"));
             return;
         }
         var concentration = entered ?? _concentration;
         try { _s.Profile.Check(program, concentration); }
         catch (ProgramRejectedException e)
         {
-            _emit(EventTypes.ProgramRejected, new EventField("reason", e.Message));
+            _emit(new ProgramRejected(e.Message));
             return;
         }
         var old = _program;
@@ -104,8 +103,7 @@ public sealed partial class PumpFirmware
         var oldDose = ProgramDose(old, oldConcentration);
         var newDose = ProgramDose(@new, _concentration);
         _eriThreshold = EriThreshold();
-        _emit(EventTypes.ProgramChanged, new("program", @new.Describe()), new("old_mcg_per_day", Math.Round(oldDose, 3)),
-            new("new_mcg_per_day", Math.Round(newDose, 3)), new("reason", why));
+        _emit(new ProgramChanged(@new.Describe(), Math.Round(oldDose, 3), Math.Round(newDose, 3), why));
     }
 
     /// <summary>Mean mcg/day a program runs at a concentration (for the program-changed log).</summary>
@@ -128,7 +126,7 @@ public sealed partial class PumpFirmware
 
     public void MemoryError(bool critical)
     {
-        _emit(EventTypes.MemoryError, new EventField("critical", critical));
+        _emit(new MemoryError(critical));
         if (!critical) { _alarms.Raise(AlarmIds.NonCriticalMemoryError, Now); return; }
         _alarms.Raise(AlarmIds.CriticalMemoryError, Now);
         _therapy.EnterSafeState();
@@ -136,7 +134,7 @@ public sealed partial class PumpFirmware
 
     public void BatteryReset()
     {
-        _emit(EventTypes.BatteryReset, new EventField("note", "low-battery reset: safe state at the minimum rate until reprogrammed"));
+        _emit(new BatteryReset());
         _alarms.Raise(AlarmIds.LowBatteryReset, Now);
         _therapy.EnterSafeState();
     }
@@ -153,7 +151,7 @@ public sealed partial class PumpFirmware
         _bolus = null; _ptmBolus = null;
         // The new firmware knows of no concentration change: nothing to bridge.
         _previousConcentration = null; _pumpedSinceChange = Volume.Zero;
-        _emit(EventTypes.PumpReplaced, new EventField("reservoir_ml", reservoir.Ml));
+        _emit(new PumpReplaced(reservoir.Ml));
         _alarms.ResetAll(Now);
         _battery.PumpReplaced();
         _motor.PumpReplaced();

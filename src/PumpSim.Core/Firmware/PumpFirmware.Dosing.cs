@@ -138,7 +138,7 @@ public sealed partial class PumpFirmware
         string? reason = _therapy.State != TherapyState.Infusing ? $"therapy is {TherapyMachine.Name(_therapy.State)}"
             : _bolus is not null ? $"a {_bolus.Kind} bolus is already running" : null;
         if (reason is null) return true;
-        _emit(EventTypes.BolusDenied, new("kind", kind), new("reason", reason));
+        _emit(new BolusDenied(kind, reason));
         return false;
     }
 
@@ -153,15 +153,13 @@ public sealed partial class PumpFirmware
     {
         var rate = (long)Math.Round(volume.Picolitres * (double)SimDuration.SecondsPerDay / duration.Seconds);
         var bolus = new ActiveBolus(kind, rate, duration.Seconds, replacesBasal, doseMcg, volume, Now);
-        _emit(EventTypes.BolusStarted, new("kind", kind), new("dose_mcg", Math.Round(doseMcg, 3)), new("volume_ml", volume.Ml),
-            new("duration", duration.ToString()), new("capped", rate > _s.Profile.MaxFlow.PicolitresPerDay));
+        _emit(new BolusStarted(kind, Math.Round(doseMcg, 3), volume.Ml, duration, rate > _s.Profile.MaxFlow.PicolitresPerDay));
         return bolus;
     }
 
     /// <summary>A bolus ends when its volume is given; a capped one says how long it really took.</summary>
     private void FinishBolus(ActiveBolus b) =>
-        _emit(EventTypes.BolusFinished, new("kind", b.Kind), new("dose_mcg", Math.Round(b.DoseMcg, 3)), new("volume_ml", b.Volume.Ml),
-            new("duration", (Now - b.Started).ToString()), new("capped", b.Capped));
+        _emit(new BolusFinished(b.Kind, Math.Round(b.DoseMcg, 3), b.Volume.Ml, Now - b.Started, b.Capped));
 
     /// <summary>Pushes the catheter's dead volume at the pump's highest rate (after implant or revision).</summary>
     public void StartPrimingBolus()
@@ -180,19 +178,19 @@ public sealed partial class PumpFirmware
     {
         if (_previousConcentration is not { } old || old == _concentration)
         {
-            _emit(EventTypes.BolusDenied, new("kind", "bridge"), new("reason", "no concentration change to bridge"));
+            _emit(new BolusDenied("bridge", "no concentration change to bridge"));
             return;
         }
         var left = _catheterVolume - Volume.Min(_pumpedSinceChange, _catheterVolume);
         if (left.IsZero)
         {
-            _emit(EventTypes.BolusDenied, new("kind", "bridge"),
-                new("reason", $"nothing to bridge: {_pumpedSinceChange.Ml:0.######} mL pumped since the concentration change already flushed the {_catheterVolume.Ml:0.######} mL catheter"));
+            _emit(new BolusDenied("bridge",
+                $"nothing to bridge: {_pumpedSinceChange.Ml:0.######} mL pumped since the concentration change already flushed the {_catheterVolume.Ml:0.######} mL catheter"));
             return;
         }
         if (!CanBolus("bridge")) return;
         var dose = _program.RateAt(Now)?.ToDose(_concentration) ?? DoseRate.Zero;
-        if (dose.NanogramsPerDay == 0) { _emit(EventTypes.BolusDenied, new("kind", "bridge"), new("reason", "no basal dose to bridge")); return; }
+        if (dose.NanogramsPerDay == 0) { _emit(new BolusDenied("bridge", "no basal dose to bridge")); return; }
         var rate = FlowRate.From(dose, old).PicolitresPerDay;
         var seconds = Math.Max(1, (left.Picolitres * SimDuration.SecondsPerDay + rate - 1) / rate);
         CloseBridgePricing();
@@ -211,14 +209,13 @@ public sealed partial class PumpFirmware
             : _ptmAccepted.Count >= settings.MaxPerDay ? "daily maximum reached" : null;
         if (reason is not null)
         {
-            _emit(EventTypes.PtmRequestDenied, new("reason", reason), new("accepted_last_24h", (long)_ptmAccepted.Count));
+            _emit(new PtmRequestDenied(reason, _ptmAccepted.Count));
             return;
         }
         _ptmAccepted.Add(Now);
         var volume = Volume.FromMl(settings!.DoseMcg / _concentration.McgPerMl);
         var rate = (long)Math.Round(volume.Picolitres * (double)SimDuration.SecondsPerDay / settings.Duration.Seconds);
         _ptmBolus = new ActiveBolus("ptm", rate, settings.Duration.Seconds, replacesBasal: false, settings.DoseMcg, volume, Now);
-        _emit(EventTypes.PtmRequestAccepted, new("dose_mcg", settings.DoseMcg), new("duration", settings.Duration.ToString()),
-            new("accepted_last_24h", (long)_ptmAccepted.Count));
+        _emit(new PtmRequestAccepted(settings.DoseMcg, settings.Duration, _ptmAccepted.Count));
     }
 }

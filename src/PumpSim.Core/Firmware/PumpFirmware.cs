@@ -68,7 +68,7 @@ public sealed partial class PumpFirmware
         _alarms = new AlarmManager(settings.NonCriticalToneRepeat, settings.CriticalToneRepeat, emit);
         _reservoirState = new ReservoirMachine(ConditionByEstimate);
         _therapy = new TherapyMachine(StateForProgram, (from, to) =>
-            emit(EventTypes.TherapyStateChanged, new("from", TherapyMachine.Name(from)), new("to", TherapyMachine.Name(to))));
+            emit(new TherapyStateChanged(from, to)));
         _eriThreshold = EriThreshold();
     }
 
@@ -197,14 +197,14 @@ public sealed partial class PumpFirmware
         {
             changed = true;
             _motor.StallDetected();
-            _emit(EventTypes.MotorStall, new EventField("reason", _mriHold ? "mri-hold" : _sensors.StallNote));
+            _emit(new MotorStall(_mriHold ? "mri-hold" : _sensors.StallNote));
             _alarms.Raise(AlarmIds.MotorStall, Now);
         }
         else if (RotorTurns && _motor.State == MotorState.Stalled)
         {
             changed = true;
             _motor.RotationDetected();
-            _emit(EventTypes.MotorStallRecovery);
+            _emit(new MotorStallRecovery());
             _alarms.ConditionGone(AlarmIds.MotorStall, Now);
         }
         return changed;

@@ -34,7 +34,7 @@ public sealed class PatientMonitor
         }
     }
 
-    public delegate void EmitAt(SimInstant at, string type, params EventField[] fields);
+    public delegate void EmitAt(SimInstant at, PumpEvent e);
 
     public PatientMonitor(SimulationPlan plan, PatientParameters p, Func<SimInstant> clock, EmitAt emitAt)
     {
@@ -189,8 +189,8 @@ public sealed class PatientMonitor
     {
         if (flag == value) return;
         flag = value;
-        _emitAt(at, value ? EventTypes.PatientFlagRaised : EventTypes.PatientFlagCleared,
-            new("flag", name), new("effect_pct", Math.Round(effect, 1)), new("illustrative", true));
+        var effectPct = Math.Round(effect, 1);
+        _emitAt(at, value ? new PatientFlagRaised(name, effectPct) : new PatientFlagCleared(name, effectPct));
     }
 
     public void HandleTimers()

@@ -57,12 +57,12 @@ public sealed record SweepRow(
         bool lraActive = false, emptyFirst = false, withdrawal = false;
         foreach (var e in result.Events)
         {
-            switch (e.Type)
+            switch (e)
             {
-                case EventTypes.AlarmRaised when e.Text("alarm") == AlarmIds.LowReservoir: lraActive = true; break;
-                case EventTypes.AlarmCleared when e.Text("alarm") == AlarmIds.LowReservoir: lraActive = false; break;
-                case EventTypes.ReservoirEmptyTrue when !lraActive: emptyFirst = true; break;
-                case EventTypes.PatientFlagRaised when e.Text("flag") == Simulation.WithdrawalRisk: withdrawal = true; break;
+                case AlarmRaised { Alarm: AlarmIds.LowReservoir }: lraActive = true; break;
+                case AlarmCleared { Alarm: AlarmIds.LowReservoir }: lraActive = false; break;
+                case ReservoirEmptyTrue when !lraActive: emptyFirst = true; break;
+                case PatientFlagRaised { Flag: Simulation.WithdrawalRisk }: withdrawal = true; break;
             }
         }
         return new SweepRow(run, values.Select(Quantise).ToArray(), clamped,

@@ -20,7 +20,7 @@ public sealed class AlarmExpectation(SimInstant origin, string alarmId, TimeWind
 
     public override ExpectationOutcome Evaluate(SimulationResult result)
     {
-        var raises = result.Events.Where(e => e.Type == EventTypes.AlarmRaised && e.Text("alarm") == AlarmId).ToArray();
+        var raises = result.Events.OfType<AlarmRaised>().Where(e => e.Alarm == AlarmId).ToArray();
         if (Never)
             return raises.Length == 0 ? Pass("never raised") : Fail($"raised at {Stamp(raises[0].At)}");
         var inWindow = raises.FirstOrDefault(e => Raised.Contains(e.At));
@@ -28,7 +28,7 @@ public sealed class AlarmExpectation(SimInstant origin, string alarmId, TimeWind
             return Fail(raises.Length == 0 ? "never raised" : $"raised at {Stamp(raises[0].At)}, outside the window");
         var detail = $"raised at {Stamp(inWindow.At)}";
         if (Cleared is not { } window) return Pass(detail);
-        var clears = result.Events.Where(e => e.Type == EventTypes.AlarmCleared && e.Text("alarm") == AlarmId && e.At >= inWindow.At).ToArray();
+        var clears = result.Events.OfType<AlarmCleared>().Where(e => e.Alarm == AlarmId && e.At >= inWindow.At).ToArray();
         var clear = clears.FirstOrDefault(e => window.Contains(e.At));
         if (clear is not null) return Pass($"{detail}; cleared at {Stamp(clear.At)}");
         return Fail(clears.Length == 0 ? $"{detail}; never cleared" : $"{detail}; cleared at {Stamp(clears[0].At)}, outside the window");

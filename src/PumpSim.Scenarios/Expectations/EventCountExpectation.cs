@@ -9,7 +9,8 @@ public sealed class EventCountExpectation(SimInstant origin, string eventType, l
     IReadOnlyList<(string Field, string Value)>? where = null)
     : Expectation(origin)
 {
-    /// <summary>Field values an event must have to count (e.g. alarm: low-reservoir), in file order.</summary>
+    /// <summary>Field values an event must have to count (e.g. alarm: low-reservoir), in file order.
+    /// The names are the JSON names of <see cref="EventTable"/>, as the user wrote them.</summary>
     public IReadOnlyList<(string Field, string Value)> Where { get; } = where ?? [];
 
     public string EventType { get; } = eventType;
@@ -34,7 +35,7 @@ public sealed class EventCountExpectation(SimInstant origin, string eventType, l
     public override ExpectationOutcome Evaluate(SimulationResult result)
     {
         var matches = result.Events.Where(e => e.Type == EventType && Window.Contains(e.At)
-            && Where.All(w => string.Equals(e[w.Field]?.ToString(), w.Value, StringComparison.Ordinal))).ToArray();
+            && Where.All(w => string.Equals(EventTable.ValueOf(e, w.Field)?.ToString(), w.Value, StringComparison.Ordinal))).ToArray();
         var n = matches.LongLength;
         var detail = n == 0 ? "0 events" : $"{n} event{(n == 1 ? "" : "s")}, first at {Stamp(matches[0].At)}";
         var ok = n >= Min && (Max is not { } hi || n <= hi);

@@ -16,7 +16,7 @@ public sealed class PatientFlagExpectation(SimInstant origin, string flag, TimeW
 
     public override ExpectationOutcome Evaluate(SimulationResult result)
     {
-        var raises = result.Events.Where(e => e.Type == EventTypes.PatientFlagRaised && e.Text("flag") == Flag).ToArray();
+        var raises = result.Events.OfType<PatientFlagRaised>().Where(e => e.Flag == Flag).ToArray();
         if (Never) return raises.Length == 0 ? Pass("never raised") : Fail($"raised at {Stamp(raises[0].At)}");
         var hit = raises.FirstOrDefault(e => Raised.Contains(e.At));
         if (hit is not null) return Pass($"raised at {Stamp(hit.At)}");

@@ -143,16 +143,18 @@ public static class ScenarioFormat
         F("at", Time("when: an offset from start or an ISO-8601 UTC time"), true),
         F("text", Str("what to say"), true));
 
-    /// <summary>Fields an event expectation can filter on: the ones events carry as plain words.</summary>
+    /// <summary>Fields an event expectation can filter on: the ones events carry as plain words.
+    /// Each name is checked against <see cref="EventTable"/> (which the filter reads the values from),
+    /// so the format cannot offer a field no event has.</summary>
     public static readonly MapShape EventFilter = Map("count only events whose fields have these values",
-        F("alarm", Choice("alarm id", AlarmIds.All.Select(a => a.Id).ToArray())),
-        F("priority", Choice("alarm priority", ["critical", "non-critical"])),
-        F("flag", Choice("patient flag", ["underdose", "withdrawal-risk", "overdose-risk"])),
-        F("kind", Choice("bolus kind", ["single", "priming", "bridge", "ptm"])),
-        F("fault", Str("catheter fault")),
-        F("reason", Str("reason given by the event")),
-        F("from", Str("therapy state before")),
-        F("to", Str("therapy state after")));
+        F(EventTable.Field("alarm"), Choice("alarm id", AlarmIds.All.Select(a => a.Id).ToArray())),
+        F(EventTable.Field("priority"), Choice("alarm priority", ["critical", "non-critical"])),
+        F(EventTable.Field("flag"), Choice("patient flag", ["underdose", "withdrawal-risk", "overdose-risk"])),
+        F(EventTable.Field("kind"), Choice("bolus kind", ["single", "priming", "bridge", "ptm"])),
+        F(EventTable.Field("fault"), Str("catheter fault")),
+        F(EventTable.Field("reason"), Str("reason given by the event")),
+        F(EventTable.Field("from"), Str("therapy state before")),
+        F(EventTable.Field("to"), Str("therapy state after")));
 
     public static readonly VariantShape Expectation = new("an expectation checked by verify", [
         Map("an alarm raised in a window, never raised, and optionally cleared",

@@ -27,7 +27,7 @@ public partial class SimulationProperties
 public class LowReservoirLevelTests
 {
     private static IEnumerable<string> Raised(Events.SimulationResult r, string alarm) =>
-        r.Events.Where(e => e.Type == Events.EventTypes.AlarmRaised && e.Text("alarm") == alarm).Select(e => e.At.ToString());
+        r.Events.OfType<Events.AlarmRaised>().Where(e => e.Alarm == alarm).Select(e => e.At.ToString());
 
     [Fact]
     public void AScenarioStartingBelowTheLra_RaisesLowReservoirAtTheStart()

@@ -40,7 +40,7 @@ public partial class SimulationProperties
     }
 
     private static string Trace(SimulationResult r) =>
-        string.Join('\n', r.Events.Select(e => $"{e.At} {e.Type} {e.Text("alarm")}"));
+        string.Join('\n', r.Events.Select(e => $"{e.At} {e.Type} {EventSubjects.Alarm(e)}"));
 
     [Fact]
     public void EveryOutput_PatientIncluded_IsTheSameAtEveryStep()
@@ -96,7 +96,7 @@ public partial class SimulationProperties
         var r = Simulation.Run(plan);
         var alarms = string.Join('\n', r.Events
             .Where(e => e.Type.StartsWith("alarm-", StringComparison.Ordinal) || e.Type is EventTypes.TherapyStateChanged or EventTypes.MotorStall)
-            .Select(e => $"{e.At} {e.Type} {e.Text("alarm")} {e.Text("alarms")} {e.Text("to")}"));
+            .Select(e => $"{e.At} {e.Type} {EventSubjects.Alarm(e)} {EventSubjects.Alarms(e)} {EventSubjects.To(e)}"));
         return (estimates, alarms);
     }
 

@@ -44,7 +44,7 @@ public class AlarmManagerModelTests
             var events = new List<(string Type, string? Alarm)>();
             var now = SimInstant.FromUnixSeconds(1_767_225_600);
             var mgr = new AlarmManager(SimDuration.FromHours(1), SimDuration.FromMinutes(10),
-                (type, fields) => events.Add((type, fields.FirstOrDefault(f => f.Name == "alarm").Value as string)));
+                e => events.Add((e.Type, EventSubjects.Alarm(e))));
             var m = new Model();
             var trail = new List<string>();
             foreach (var (op, i, minutes) in ops)
