@@ -30,3 +30,52 @@ public class PackagingTests
         Property("PublishReadyToRun", Publishing).Should().Be("true");
     }
 }
+
+/// <summary>The README's third install route, end to end: pack the CLI as a dotnet tool, install it
+/// into a private tool path from that folder, and run it. Packs the build the tests already made
+/// (`--no-build`), so it costs the pack and the install, not a compile.</summary>
+public class ToolPackageTests
+{
+    [Fact]
+    public async Task Packed_tool_installs_and_runs_as_pumpsim()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var root = Path.Combine(Path.GetTempPath(), "pumpsim-tool-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var feed = Path.Combine(root, "nupkg");
+            var tools = Path.Combine(root, "tools");
+            (await Dotnet("pack", Repo.Path("src", "PumpSim.Cli", "PumpSim.Cli.csproj"), "-c", configuration, "--no-build", "-o", feed)).Should().Be(0);
+            Directory.GetFiles(feed, "PumpSim.Cli.*.nupkg").Should().ContainSingle();
+            (await Dotnet("tool", "install", "--tool-path", tools, "--add-source", feed, "PumpSim.Cli", "--version", PumpSimApp.Version)).Should().Be(0);
+            var exe = Path.Combine(tools, OperatingSystem.IsWindows() ? "pumpsim.exe" : "pumpsim");
+            var (code, output) = await Run(exe, "--version");
+            code.Should().Be(0);
+            output.Trim().Should().Be(PumpSimApp.Version);
+            (code, output) = await Run(exe, "validate", Repo.Path("scenarios", "training", "kinked-catheter.yaml"));
+            code.Should().Be(0);
+            output.Should().StartWith("ok ");
+        }
+        finally
+        {
+            if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static async Task<int> Dotnet(params string[] args) => (await Run("dotnet", args)).Code;
+
+    private static async Task<(int Code, string Output)> Run(string file, params string[] args)
+    {
+        using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, args)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(5)); // a hang guard, not a timing assertion
+        var output = process.StandardOutput.ReadToEndAsync(guard.Token);
+        var error = process.StandardError.ReadToEndAsync(guard.Token);
+        await process.WaitForExitAsync(guard.Token);
+        return (process.ExitCode, await output + await error);
+    }
+}
