@@ -29,6 +29,14 @@ public class PackagingTests
         Property("SelfContained", Publishing).Should().Be("false");
         Property("PublishReadyToRun", Publishing).Should().Be("true");
     }
+
+    [Fact]
+    public void The_cli_runs_without_dynamic_code()
+    {
+        // Set in the project file, so every build, publish and tool package carries it (docs/startup.md).
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "pumpsim.runtimeconfig.json")))!;
+        config["runtimeOptions"]!["configProperties"]!["System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported"]!.GetValue<bool>().Should().BeFalse();
+    }
 }
 
 /// <summary>The README's third install route, end to end: pack the CLI as a dotnet tool, install it
