@@ -58,6 +58,9 @@ public sealed partial class Simulation : IDisposable
             plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.CatheterVolume, plan.Ptm), _plant, () => Now, Emit);
         _plant.SetCharge(_fw.InitialCharge(plan.BatteryLifeRemainingDays));
         if (plan.Patient is { } p) _patient = new PatientMonitor(plan, p, () => Now, EmitAt);
+        // After an interrogation releases the MRI hold the firmware sees the motor turn before it
+        // reviews its alarms: rates and conditions once, not a full settle (ActionApplier.Interrogate).
+        _applier = new ActionApplier(plan, _plant, _fw, _patient, Emit, () => { RecomputeRates(); EvaluateConditions(); });
     }
 
     // The three worlds: the firmware never holds a reference to the plant's types, only to the
@@ -65,6 +68,7 @@ public sealed partial class Simulation : IDisposable
     private readonly PumpPlant _plant;
     private readonly PumpFirmware _fw;
     private readonly PatientMonitor? _patient;
+    private readonly ActionApplier _applier;
 
     public SimulationPlan Plan => _plan;
     public SimInstant Now { get; private set; }
@@ -137,7 +141,7 @@ public sealed partial class Simulation : IDisposable
         Settle();
         while (_nextAction < _actions.Length && _actions[_nextAction].At <= Now)
         {
-            Apply(_actions[_nextAction].Action);
+            _applier.Apply(_actions[_nextAction].Action);
             _nextAction++;
             Settle();
         }
