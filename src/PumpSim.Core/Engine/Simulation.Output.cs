@@ -4,7 +4,8 @@ using PumpSim.Core.Units;
 
 namespace PumpSim.Core.Engine;
 
-/// <summary>What the simulation shows: telemetry samples, snapshots and the final result.</summary>
+/// <summary>What the simulation shows now, read from the worlds; samples, snapshots and the result are
+/// made by its <see cref="Recorder"/>.</summary>
 public sealed partial class Simulation
 {
     public const string Underdose = PatientMonitor.Underdose, WithdrawalRisk = PatientMonitor.WithdrawalRisk, OverdoseRisk = PatientMonitor.OverdoseRisk;
@@ -27,47 +28,7 @@ public sealed partial class Simulation
     /// <summary>The firmware's state machines, for `pumpsim diagram`.</summary>
     public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines() => _fw.Machines();
 
-    public TelemetrySample Sample() => new(
-        Now,
-        TherapyStateName,
-        _fw.PrescribedMcgPerDay,
-        _plant.PumpedMlPerDay,
-        _plant.Reservoir.Ml,
-        _fw.Estimate.Ml,
-        _plant.CatheterState,
-        _plant.Ledger.ToCsf.Mass.Mcg,
-        (_plant.Ledger.ToTissue.Mass + _plant.Ledger.ToPocket.Mass).Mcg,
-        _fw.BatteryDaysRemaining,
-        _fw.Alarms.ActiveIds(),
-        _patient?.Spasticity,
-        _patient?.EffectPct,
-        MotorStateName,
-        _plant.CsfMcgPerDay,
-        _plant.ReservoirMcgPerMl,
-        _fw.Concentration.McgPerMl);
+    public TelemetrySample Sample() => _recorder.Sample();
 
-    private Snapshot Snapshot() => new(
-        Now,
-        Sample(),
-        _plant.CatheterState,
-        MotorStateName,
-        _fw.ReservoirName,
-        _fw.BatteryName,
-        _plant.Ledger.ToCsf.Mass.Mcg,
-        _plant.Pumped.Ml);
-
-    public SimulationResult Result()
-    {
-        var ledger = _plant.Ledger;
-        var totals = new Totals(
-            _fw.ProgrammedMass.Mcg,
-            _plant.Pumped.Ml,
-            ledger.ToCsf.Mass.Mcg,
-            ledger.ToTissue.Mass.Mcg,
-            ledger.ToPocket.Mass.Mcg,
-            ledger.Withdrawn.Volume.Ml);
-        var final = new FinalState(_plant.Reservoir.Ml, _fw.Estimate.Ml, _fw.BatteryDaysRemaining, TherapyStateName);
-        return new SimulationResult(_plan.Id, _plan.Seed, _plan.Start, Now, totals, final, _fw.Alarms.Records(),
-            _log.ToArray(), _samples.ToArray(), new Dictionary<SimInstant, Snapshot>(_snapshots));
-    }
+    public SimulationResult Result() => _recorder.Result();
 }

@@ -1,11 +1,9 @@
 using System.Reactive.Concurrency;
 using System.Reactive.Linq;
-using System.Reactive.Subjects;
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
 using PumpSim.Core.Patient;
 using PumpSim.Core.Plant;
-using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 
 namespace PumpSim.Core.Engine;
@@ -18,19 +16,8 @@ namespace PumpSim.Core.Engine;
 public sealed partial class Simulation : IDisposable
 {
     private readonly SimulationPlan _plan;
-    // Made on first use: a sweep builds a simulation per run and none of them asks for it, and
-    // an Rx scheduler allocates its queue up front.
-    private HistoricalScheduler? _scheduler;
-    private readonly Subject<PumpEvent> _events = new();
-    private readonly Subject<TelemetrySample> _telemetry = new();
-    private readonly List<PumpEvent> _log = [];
-    private readonly List<TelemetrySample> _samples;
-    private readonly Dictionary<SimInstant, Snapshot> _snapshots = [];
     private readonly SimInstant[] _probes;
     private TimedAction[] _actions; // not readonly: Inject (Simulation.Injection.cs) adds live actions
-    private readonly bool _retainHistory;
-    private SimInstant? _lastSampleAt;
-    private long _sequence;
     private bool _started, _finished;
     private SimInstant _nextBreak;
     private int _nextAction, _nextProbe;
@@ -41,15 +28,12 @@ public sealed partial class Simulation : IDisposable
     /// kilobytes instead of megabytes.</param>
     public Simulation(SimulationPlan plan, bool retainHistory = true)
     {
-        _retainHistory = retainHistory;
         plan.Validate();
         plan.Patient?.Validate();
         _plan = plan;
         Now = plan.Start;
         _probes = plan.Probes.Where(p => p >= plan.Start && p <= plan.End).Distinct().Order().ToArray();
         _nextSample = plan.Start;
-        // Sized once: a growing list would copy (and, past 85 kB, churn the large-object heap).
-        _samples = new List<TelemetrySample>(retainHistory ? (int)Math.Min(plan.Duration.Seconds / plan.Sample.Seconds + 2, 1 << 20) : 0);
         // Same-instant actions apply in file order whatever order the plan lists them in.
         _actions = plan.Actions.OrderBy(a => a.At).ThenBy(a => a.Order).ToArray();
         _plant = new PumpPlant(() => Now, plan.Profile.Capacity, plan.Reservoir, plan.Concentration, plan.CatheterVolume,
@@ -58,6 +42,10 @@ public sealed partial class Simulation : IDisposable
             plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.CatheterVolume, plan.Ptm), _plant, () => Now, Emit);
         _plant.SetCharge(_fw.InitialCharge(plan.BatteryLifeRemainingDays));
         if (plan.Patient is { } p) _patient = new PatientMonitor(plan, p, () => Now, EmitAt);
+        _recorder = new Recorder(plan, _plant, _fw, _patient, () => Now, retainHistory);
+        // After an interrogation releases the MRI hold the firmware sees the motor turn before it
+        // reviews its alarms: rates and conditions once, not a full settle (ActionApplier.Interrogate).
+        _applier = new ActionApplier(plan, _plant, _fw, _patient, Emit, () => { RecomputeRates(); EvaluateConditions(); });
     }
 
     // The three worlds: the firmware never holds a reference to the plant's types, only to the
@@ -65,15 +53,17 @@ public sealed partial class Simulation : IDisposable
     private readonly PumpPlant _plant;
     private readonly PumpFirmware _fw;
     private readonly PatientMonitor? _patient;
+    private readonly ActionApplier _applier;
+    private readonly Recorder _recorder;
 
     public SimulationPlan Plan => _plan;
     public SimInstant Now { get; private set; }
     public bool IsFinished => _finished;
     /// <summary>The simulation's virtual clock, for time-based Rx operators of subscribers.</summary>
-    public IScheduler Scheduler => _scheduler ??= new HistoricalScheduler(Now.ToDateTimeOffset());
-    public IObservable<PumpEvent> Events => _events.AsObservable();
-    public IObservable<TelemetrySample> Telemetry => _telemetry.AsObservable();
-    public IReadOnlyList<PumpEvent> EventLog => _log;
+    public IScheduler Scheduler => _recorder.Scheduler;
+    public IObservable<PumpEvent> Events => _recorder.Events.AsObservable();
+    public IObservable<TelemetrySample> Telemetry => _recorder.Telemetry.AsObservable();
+    public IReadOnlyList<PumpEvent> EventLog => _recorder.EventLog;
 
     /// <summary>Runs to the end of the scenario and returns the result.</summary>
     public SimulationResult Run()
@@ -123,10 +113,9 @@ public sealed partial class Simulation : IDisposable
     private void Finish()
     {
         _finished = true;
-        if (_lastSampleAt != Now) Publish(Sample());
+        if (_recorder.LastSampleAt != Now) _recorder.Publish(Sample());
         Emit(new SimulationEnded(_plant.Reservoir.Ml, _fw.Estimate.Ml));
-        _events.OnCompleted();
-        _telemetry.OnCompleted();
+        _recorder.Complete();
     }
 
     /// <summary>Everything due at <see cref="Now"/>, in a fixed order: timers, actions in file order,
@@ -137,19 +126,19 @@ public sealed partial class Simulation : IDisposable
         Settle();
         while (_nextAction < _actions.Length && _actions[_nextAction].At <= Now)
         {
-            Apply(_actions[_nextAction].Action);
+            _applier.Apply(_actions[_nextAction].Action);
             _nextAction++;
             Settle();
         }
         _fw.Alarms.OnTime(Now);
         if (Now >= _nextSample)
         {
-            Publish(Sample());
+            _recorder.Publish(Sample());
             _nextSample = Now + _plan.Sample;
         }
         while (_nextProbe < _probes.Length && _probes[_nextProbe] <= Now)
         {
-            _snapshots[_probes[_nextProbe]] = Snapshot();
+            _recorder.KeepSnapshot(_probes[_nextProbe]);
             _nextProbe++;
         }
         _nextBreak = NextBreak();
@@ -213,30 +202,8 @@ public sealed partial class Simulation : IDisposable
 
     private void Emit(PumpEvent e) => EmitAt(Now, e);
 
-    private void EmitAt(SimInstant at, PumpEvent unstamped)
-    {
-        var e = unstamped with { At = at, Sequence = _sequence++ };
-        if (_retainHistory) _log.Add(e);
-        AdvanceClock(at);
-        _events.OnNext(e);
-    }
+    // Through a method, not the recorder's own: the worlds are given it before the recorder exists.
+    private void EmitAt(SimInstant at, PumpEvent unstamped) => _recorder.Emit(at, unstamped);
 
-    private void Publish(TelemetrySample s)
-    {
-        _lastSampleAt = s.At;
-        if (_retainHistory) _samples.Add(s);
-        AdvanceClock(s.At);
-        _telemetry.OnNext(s);
-    }
-
-    private void AdvanceClock(SimInstant at)
-    {
-        if (_scheduler is { } clock && clock.Now < at.ToDateTimeOffset()) clock.AdvanceTo(at.ToDateTimeOffset());
-    }
-
-    public void Dispose()
-    {
-        _events.Dispose();
-        _telemetry.Dispose();
-    }
+    public void Dispose() => _recorder.Dispose();
 }
