@@ -10,6 +10,16 @@ public static class SummaryTable
 {
     private static string N(double v, string format = "0.###") => v.ToString(format, CultureInfo.InvariantCulture);
 
+    /// <summary>Two volumes side by side with the same decimals (up to 3), so "18.042 / 18.000" reads
+    /// as a comparison where "18.042 / 18" looked like a rounding.</summary>
+    internal static string Pair(double a, double b)
+    {
+        static int Decimals(string s) => s.IndexOf('.', StringComparison.Ordinal) is var i and >= 0 ? s.Length - i - 1 : 0;
+        var decimals = Math.Max(Decimals(N(a)), Decimals(N(b)));
+        var format = decimals == 0 ? "0" : "0." + new string('0', decimals);
+        return $"{N(a, format)} / {N(b, format)}";
+    }
+
     public static void Write(IAnsiConsole console, ScenarioRun run)
     {
         var r = run.Result;
@@ -29,7 +39,7 @@ public static class SummaryTable
         table.AddRow("Delivered to CSF", $"{N(t.DeliveredCsfMcg, "0.0")} mcg{share}");
         if (t.LeakedMcg > 0) table.AddRow("Leaked to tissue", $"{N(t.LeakedMcg, "0.0")} mcg");
         if (t.PocketMcg > 0) table.AddRow("Into the pocket", $"{N(t.PocketMcg, "0.0")} mcg");
-        table.AddRow("Reservoir true / estimated", $"{N(r.Final.ReservoirTrueMl)} / {N(r.Final.ReservoirEstimatedMl)} mL");
+        table.AddRow("Reservoir true / estimated", $"{Pair(r.Final.ReservoirTrueMl, r.Final.ReservoirEstimatedMl)} mL");
         table.AddRow("Battery", $"{N(r.Final.BatteryDaysRemaining, "0")} days left");
         table.AddRow("Therapy state at end", r.Final.TherapyState);
         var discrepancies = r.Events.OfType<RefillDiscrepancy>().Count();

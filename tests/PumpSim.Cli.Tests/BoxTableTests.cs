@@ -39,3 +39,14 @@ public class BoxTableTests
         }
     }
 }
+
+public class SummaryNumberTests
+{
+    [Theory]
+    [InlineData(18.042, 18.0, "18.042 / 18.000")]
+    [InlineData(19.0, 19.0, "19 / 19")]
+    [InlineData(0.5, 12.25, "0.50 / 12.25")]
+    [InlineData(1.23456, 2.0, "1.235 / 2.000")]   // at most 3 decimals, rounded
+    public void Reservoir_pair_shares_its_decimals(double actual, double estimated, string expected) =>
+        SummaryTable.Pair(actual, estimated).Should().Be(expected);
+}
