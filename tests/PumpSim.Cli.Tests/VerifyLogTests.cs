@@ -19,6 +19,19 @@ public class VerifyLogTests
     }
 
     [Fact]
+    public void Two_files_with_one_scenario_id_are_told_apart_by_their_file()
+    {
+        var dir = Cli.TempDir();
+        File.Copy(Data("verify-one-fails.yaml"), Path.Combine(dir, "a.yaml"));
+        File.Copy(Data("verify-one-fails.yaml"), Path.Combine(dir, "b.yaml"));
+        var r = Cli.Run("verify", dir);
+        var lines = r.Out.Split('\n').Where(l => l.StartsWith("FAIL", StringComparison.Ordinal)).ToList();
+        lines.Should().HaveCount(2, r.Out);
+        lines[0].Should().Be("FAIL     verify-one-fails  1/2 expectations pass");
+        lines[1].Should().Be($"FAIL     verify-one-fails ({Path.Combine(dir, "b.yaml")})  1/2 expectations pass");
+    }
+
+    [Fact]
     public void Long_lines_are_not_wrapped_in_a_log()
     {
         // A path longer than 80 columns must stay on one line with its failure text.

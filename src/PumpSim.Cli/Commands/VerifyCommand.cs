@@ -51,6 +51,7 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
         var failures = new List<string>();
         var suites = new List<ScenarioOutcome>();
         int passed = 0, failed = 0, invalid = 0, crashed = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var problem in found.Problems)
         {
             // A path that could not be looked at is a result of its own, in the table and in JUnit.
@@ -99,12 +100,14 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
                 continue;
             }
             suites.Add(new ScenarioOutcome(scenario.Plan.Id, run.Outcomes, File: file, Elapsed: clock.Elapsed));
+            // Two files may share a scenario id; a repeat is named with its file so the lines tell them apart.
+            var name = ids.Add(scenario.Plan.Id) ? scenario.Plan.Id : $"{scenario.Plan.Id} ({file})";
             var bad = run.Outcomes.Count(o => !o.Passed);
             passed += run.Outcomes.Count - bad;
             failed += bad;
             var summary = run.Outcomes.Count == 0 ? "(no expectations)" : $"{run.Outcomes.Count - bad}/{run.Outcomes.Count} expectations pass";
-            if (plain) Log($"{(bad == 0 ? "PASS" : "FAIL"),-7}  {scenario.Plan.Id}  {summary}");
-            else table.AddRow(bad == 0 ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape(scenario.Plan.Id), run.Outcomes.Count == 0 ? "[grey](no expectations)[/]" : summary);
+            if (plain) Log($"{(bad == 0 ? "PASS" : "FAIL"),-7}  {name}  {summary}");
+            else table.AddRow(bad == 0 ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape(name), run.Outcomes.Count == 0 ? "[grey](no expectations)[/]" : summary);
             for (var i = 0; i < run.Outcomes.Count; i++)
             {
                 var o = run.Outcomes[i];
