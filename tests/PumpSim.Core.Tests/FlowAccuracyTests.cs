@@ -87,6 +87,17 @@ public class FlowAccuracyTests
     }
 
     [Fact]
+    public void Analyse_CountsTheWindowThatEndsWithTheLastSample()
+    {
+        // 2 h = 240 samples; only the last (239) moves 0.75 mL: +50 %. Only the windows ending at
+        // sample 240 hold it, so each window's largest mean is 50 / 2p and the smallest 0.
+        var probed = FlowAccuracy.ProbePlan(Plan, SimDuration.FromHours(2));
+        var r = FlowAccuracy.Analyse(probed, Balance(probed, i => i == 239 ? 0.75 : 0.5));
+        foreach (var t in r.Trumpet)
+            (t.MaxErrorPct, t.MinErrorPct).Should().Be((50.0 / (2 * t.WindowMin), 0));
+    }
+
+    [Fact]
     public void Analyse_TakesTheSetRateOfEachSampleFromItsStart()
     {
         var probed = FlowAccuracy.ProbePlan(Plan, SimDuration.FromHours(2));
