@@ -66,7 +66,7 @@ public class SweepAggregateTests
         SweepAggregate.NearestRank(five, 100).Should().Be(5);
         SweepAggregate.NearestRank(five, 81).Should().Be(5);   // ceil(4.05) = 5
         var empty = () => SweepAggregate.NearestRank([], 50);
-        empty.Should().Throw<ArgumentException>();
+        empty.Should().Throw<ArgumentException>().WithMessage("no values*");
     }
 
     [Fact]
@@ -77,10 +77,11 @@ public class SweepAggregateTests
         SweepRow.Format(12_345_678_901).Should().Be("12345678901");
         SweepRow.Format(-0.0000001).Should().Be("0");            // rounds to −0, printed as 0
         SweepRow.Format(-2.5).Should().Be("-2.5");
+        SweepRow.Format(0.000001).Should().Be("0.000001");        // fixed point, never 1E-06
         SweepRow.Quantise(1.2345676).Should().Be(1.234568);
         double.IsNegative(SweepRow.Quantise(-0.0000001)).Should().BeFalse();
         var nan = () => SweepRow.Quantise(double.NaN);
-        nan.Should().Throw<ArgumentOutOfRangeException>();
+        nan.Should().Throw<ArgumentOutOfRangeException>().WithMessage("a sweep value must be finite*");
         var inf = () => SweepRow.Quantise(double.NegativeInfinity);
         inf.Should().Throw<ArgumentOutOfRangeException>();
     }
@@ -147,6 +148,42 @@ public class SweepAggregateTests
     }
 
     [Fact]
+    public void Row_SeesAPumpRunDryAfterARefillClearedItsAlarm()
+    {
+        // A pump twice as fast as it believes (accuracy +100 %) at a nominal 1 mL/day from 2.5 mL:
+        // the estimate reaches the 2-mL alarm at 0.5 d (raised). A refill at 1 d adds 5 mL to the
+        // 0.5 mL truly left (withdrawn first), so true = estimate = 5 mL and the alarm clears. Now
+        // true empties at 2 mL/day in 2.5 d (day 3.5) but the estimate reaches 2 mL only after
+        // 3 d (day 4): dry with no warning, although an alarm had been raised before.
+        var plan = OneMlPerDay(5, "1h") with { Reservoir = Volume.FromMl(2.5), AccuracyPct = 100 };
+        var row = new Sweep(plan.WithActions(Act("1d", new RefillAction(Volume.FromMl(5)))), 1, []).RunOne(0);
+        row.AlarmFirstRaiseDay[0].Should().Be(0.5);
+        row.TrueEmptyBeforeLra.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Row_SeesTheWithdrawalRisk()
+    {
+        // A kink at 1 d cuts a maintained patient off: withdrawal risk within the day (PatientModelTests).
+        var plan = OneMlPerDay(3, "1h") with { Patient = new Patient.PatientParameters { MaintenanceMcgPerDay = 500 } };
+        new Sweep(plan.WithActions(Act("1d", new CatheterFaultAction(Plant.CatheterFaultKind.Kink))), 1, []).RunOne(0)
+            .WithdrawalRisk.Should().BeTrue();
+        new Sweep(plan, 1, []).RunOne(0).WithdrawalRisk.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Messages_NameWhatIsWrong()
+    {
+        var key = () => SweepKey.Find("nope");
+        key.Should().Throw<SweepException>().WithMessage("unknown sweep key 'nope'; known keys: pump.accuracy_pct, pump.battery.life_remaining_days, "
+            + "pump.low_reservoir_alarm_ml, reservoir_ml, refill.delay, catheter.fault_time");
+        var shape = () => ShardSpec.Parse("1");
+        shape.Should().Throw<SweepException>().WithMessage("shard '1': expected i/n with whole numbers, e.g. 0/4");
+        var zero = () => ShardSpec.Parse("0/0");
+        zero.Should().Throw<SweepException>().WithMessage("shard '0/0': n must be at least 1");
+    }
+
+    [Fact]
     public void Distributions_DrawInsideTheirSupport()
     {
         var rng = new SplitMix64(5);
@@ -164,6 +201,9 @@ public class SweepAggregateTests
     [InlineData("(1,2)", "*is not a distribution*")]
     [InlineData("uniform 1,2", "*is not a distribution*")]
     [InlineData("uniform(1,1)", "*needs a < b")]
+    [InlineData("lognormal(0,1,2)", "*lognormal takes 2 numbers, got 3")]
+    [InlineData("lognormal(0,0)", "*lognormal(mu,sigma) needs sigma > 0")]
+    [InlineData("normal(0,-1)", "*normal(mu,sigma) needs sigma > 0")]
     [InlineData("normal(0,1,2)", "*normal takes 2 numbers, got 3")]
     [InlineData("lognormal(51,1)", "*needs |mu| ≤ 50 and sigma ≤ 10*")]
     [InlineData("lognormal(-51,1)", "*needs |mu| ≤ 50*")]
