@@ -169,6 +169,9 @@ public class SweepAggregateTests
         new Sweep(plan.WithActions(Act("1d", new CatheterFaultAction(Plant.CatheterFaultKind.Kink))), 1, []).RunOne(0)
             .WithdrawalRisk.Should().BeTrue();
         new Sweep(plan, 1, []).RunOne(0).WithdrawalRisk.Should().BeFalse();
+        // Another flag (overdose risk after a pocket fill, PatientModelTests) is not withdrawal risk.
+        new Sweep(plan.WithActions(Act("1d", new RefillAction(Volume.FromMl(20), Into: RefillTarget.Pocket))), 1, []).RunOne(0)
+            .WithdrawalRisk.Should().BeFalse();
     }
 
     [Fact]
