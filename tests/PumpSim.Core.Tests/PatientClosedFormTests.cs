@@ -163,5 +163,9 @@ public class PatientClosedFormTests
             p.Invoking(x => x.Validate()).Should().Throw<ProgramRejectedException>().WithMessage("patient half-lives must be at least 1 minute.");
         new PatientParameters { MaintenanceMcgPerDay = 0 }.Invoking(x => x.Validate())
             .Should().Throw<ArgumentOutOfRangeException>().WithMessage("maintenance_mcg_per_day must be between 1 and 100000 mcg/day*");
+        new PatientParameters { CsfVolumeMl = 0 }.Invoking(x => x.Validate())
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("csf_volume_ml must be between 1 and 1000 mL, got 0.*");
+        new PatientParameters { SystemicCnsFactor = 2 }.Invoking(x => x.Validate())
+            .Should().Throw<ArgumentOutOfRangeException>().WithMessage("systemic_cns_factor must be between 0 and 1 , got 2.*");
     }
 }
