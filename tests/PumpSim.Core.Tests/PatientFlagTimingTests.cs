@@ -26,7 +26,7 @@ public class PatientFlagTimingTests
             },
         };
         var r = Simulation.Run(plan.WithActions(Act("1d", new CatheterFaultAction(CatheterFaultKind.Kink))));
-        var raised = r.Events.Where(e => e.Type == EventTypes.PatientFlagRaised).Select(e => ((string)e["flag"]!, e.At)).ToArray();
+        var raised = r.Events.OfType<PatientFlagRaised>().Select(e => (e.Flag, e.At)).ToArray();
         raised.Should().Equal(
             (Simulation.Underdose, Day(1) + SimDuration.FromSeconds(10_397)),
             (Simulation.WithdrawalRisk, Day(1) + SimDuration.FromSeconds(40_422)));
