@@ -32,10 +32,10 @@ public sealed partial class Simulation : IDisposable
         plan.Patient?.Validate();
         _plan = plan;
         Now = plan.Start;
-        _probes = plan.Probes.Where(p => p >= plan.Start && p <= plan.End).Distinct().Order().ToArray();
+        _probes = SortedProbes(plan);
         _nextSample = plan.Start;
         // Same-instant actions apply in file order whatever order the plan lists them in.
-        _actions = plan.Actions.OrderBy(a => a.At).ThenBy(a => a.Order).ToArray();
+        _actions = SortedActions(plan.Actions);
         _plant = new PumpPlant(() => Now, plan.Profile.Capacity, plan.Reservoir, plan.Concentration, plan.CatheterVolume,
             plan.CatheterContents, plan.AccuracyPct);
         _fw = new PumpFirmware(new FirmwareSettings(plan.Profile, plan.LowReservoirAlarm, plan.NonCriticalToneRepeat, plan.CriticalToneRepeat,
@@ -46,6 +46,36 @@ public sealed partial class Simulation : IDisposable
         // After an interrogation releases the MRI hold the firmware sees the motor turn before it
         // reviews its alarms: rates and conditions once, not a full settle (ActionApplier.Interrogate).
         _applier = new ActionApplier(plan, _plant, _fw, _patient, Emit, () => { RecomputeRates(); EvaluateConditions(); });
+    }
+
+    // Both sorted by hand, not with LINQ: LINQ keyed by a PumpSim struct is generic code the JIT
+    // compiles in every process, and a one-day `run` is mostly start-up (docs/startup.md).
+    private static SimInstant[] SortedProbes(SimulationPlan plan)
+    {
+        var seconds = new List<long>(plan.Probes.Count);
+        foreach (var p in plan.Probes)
+            if (p >= plan.Start && p <= plan.End) seconds.Add(p.UnixSeconds);
+        seconds.Sort();
+        var probes = new List<SimInstant>(seconds.Count);
+        for (var i = 0; i < seconds.Count; i++)
+            if (i == 0 || seconds[i] != seconds[i - 1]) probes.Add(SimInstant.FromUnixSeconds(seconds[i]));
+        return [.. probes];
+    }
+
+    /// <summary>By instant, then file order, then place in the plan (a stable sort).</summary>
+    private static TimedAction[] SortedActions(IReadOnlyList<TimedAction> all)
+    {
+        var order = new int[all.Count];
+        for (var i = 0; i < order.Length; i++) order[i] = i;
+        Array.Sort(order, (x, y) =>
+        {
+            var c = all[x].At.CompareTo(all[y].At);
+            if (c == 0) c = all[x].Order.CompareTo(all[y].Order);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+        var sorted = new TimedAction[order.Length];
+        for (var i = 0; i < order.Length; i++) sorted[i] = all[order[i]];
+        return sorted;
     }
 
     // The three worlds: the firmware never holds a reference to the plant's types, only to the

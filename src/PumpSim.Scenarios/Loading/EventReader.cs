@@ -12,7 +12,12 @@ namespace PumpSim.Scenarios.Loading;
 /// instant (a program against the concentration after a refill) run over the sorted list.</summary>
 internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan)
 {
-    private readonly List<(Position Where, SimInstant At, ScenarioAction Action)> _read = [];
+    // Classes, not value tuples, and List.Sort, not OrderBy: LINQ over a tuple of PumpSim structs is
+    // generic code the JIT compiles afresh in every process (docs/startup.md); over classes it is shared.
+    private sealed record Entry(Position Where, SimInstant At, ScenarioAction Action);
+    private sealed record Placed(Position Where, TimedAction Timed);
+
+    private readonly List<Entry> _read = [];
 
     public IReadOnlyList<TimedAction> Read(MapReader top)
     {
@@ -28,20 +33,22 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
         });
 
         // File position gives the order: events and narration interleave as written.
-        var timed = _read
-            .OrderBy(r => r.Where.Line).ThenBy(r => r.Where.Column)
-            .Select((r, i) => (r.Where, Timed: new TimedAction(r.At, i, r.Action)))
-            .OrderBy(x => x.Timed.At).ThenBy(x => x.Timed.Order)
-            .ToArray();
+        // No two entries share a position, and Order is unique, so neither sort needs to be stable.
+        _read.Sort((a, b) => a.Where.Line != b.Where.Line ? a.Where.Line.CompareTo(b.Where.Line) : a.Where.Column.CompareTo(b.Where.Column));
+        var timed = new List<Placed>(_read.Count);
+        for (var i = 0; i < _read.Count; i++) timed.Add(new Placed(_read[i].Where, new TimedAction(_read[i].At, i, _read[i].Action)));
+        timed.Sort((a, b) => a.Timed.At != b.Timed.At ? a.Timed.At.CompareTo(b.Timed.At) : a.Timed.Order.CompareTo(b.Timed.Order));
         CheckInContext(timed);
-        return timed.Select(x => x.Timed).ToArray();
+        var actions = new TimedAction[timed.Count];
+        for (var i = 0; i < actions.Length; i++) actions[i] = timed[i].Timed;
+        return actions;
     }
 
     private void ReadNarration(YNode item)
     {
         var m = new MapReader(item, ScenarioFormat.Narration, "narration", diagnostics);
         var at = m.Time("at", frame)!.Value;
-        _read.Add((item.At, at, new NarrationAction(m.Text("text")!)));
+        _read.Add(new Entry(item.At, at, new NarrationAction(m.Text("text")!)));
     }
 
     private void ReadEvent(YNode item)
@@ -62,12 +69,12 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
             throw new NodeError(settings.PositionOf("add_ml"),
                 $"add_ml {Values.Format(refill.Add.Ml)} is more than {plan.Profile.Model} holds ({Values.Format(plan.Profile.Capacity.Ml)} mL)");
         // Located at the action's settings, where a refused program or volume was written.
-        _read.Add((m.Get(name)!.At, at, action));
+        _read.Add(new Entry(m.Get(name)!.At, at, action));
     }
 
     /// <summary>Checks that depend on what came before: the concentration a new program runs at,
     /// whether PTM is configured, the capacity of the pump in place.</summary>
-    private void CheckInContext(IReadOnlyList<(Position Where, TimedAction Timed)> timed)
+    private void CheckInContext(List<Placed> timed)
     {
         // What the firmware converts with: what the clinician entered at the start, at the last
         // refill (by default the real drug) or with a program that re-entered it.
