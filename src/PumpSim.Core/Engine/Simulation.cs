@@ -32,7 +32,7 @@ public sealed partial class Simulation : IDisposable
         plan.Patient?.Validate();
         _plan = plan;
         Now = plan.Start;
-        _probes = SortedProbes(plan);
+        _probes = [.. SimulationPlan.SortedDistinct(plan.Probes, plan.Start, plan.End)];
         _nextSample = plan.Start;
         // Same-instant actions apply in file order whatever order the plan lists them in.
         _actions = SortedActions(plan.Actions);
@@ -50,18 +50,6 @@ public sealed partial class Simulation : IDisposable
 
     // Both sorted by hand, not with LINQ: LINQ keyed by a PumpSim struct is generic code the JIT
     // compiles in every process, and a one-day `run` is mostly start-up (docs/startup.md).
-    private static SimInstant[] SortedProbes(SimulationPlan plan)
-    {
-        var seconds = new List<long>(plan.Probes.Count);
-        foreach (var p in plan.Probes)
-            if (p >= plan.Start && p <= plan.End) seconds.Add(p.UnixSeconds);
-        seconds.Sort();
-        var probes = new List<SimInstant>(seconds.Count);
-        for (var i = 0; i < seconds.Count; i++)
-            if (i == 0 || seconds[i] != seconds[i - 1]) probes.Add(SimInstant.FromUnixSeconds(seconds[i]));
-        return [.. probes];
-    }
-
     /// <summary>By instant, then file order, then place in the plan (a stable sort).</summary>
     private static TimedAction[] SortedActions(IReadOnlyList<TimedAction> all)
     {

@@ -70,4 +70,19 @@ public sealed record SimulationPlan
             throw new ProgramRejectedException($"battery life_remaining_days must be 0 to {PlanLimits.MaxBatteryLifeDays}, got {d}.");
         Profile.Check(Program, Concentration);
     }
+
+    /// <summary>The instants of <paramref name="instants"/> (only those from <paramref name="from"/>
+    /// to <paramref name="to"/>, when given), sorted, each once. Sorted as longs, not with LINQ: LINQ keyed by a
+    /// PumpSim struct is generic code the JIT compiles in every process (docs/startup.md).</summary>
+    public static IReadOnlyList<SimInstant> SortedDistinct(IEnumerable<SimInstant> instants, SimInstant? from = null, SimInstant? to = null)
+    {
+        var seconds = new List<long>();
+        foreach (var t in instants)
+            if ((from is null || t >= from) && (to is null || t <= to)) seconds.Add(t.UnixSeconds);
+        seconds.Sort();
+        var result = new List<SimInstant>(seconds.Count);
+        for (var i = 0; i < seconds.Count; i++)
+            if (i == 0 || seconds[i] != seconds[i - 1]) result.Add(SimInstant.FromUnixSeconds(seconds[i]));
+        return result;
+    }
 }

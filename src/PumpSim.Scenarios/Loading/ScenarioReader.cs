@@ -92,15 +92,9 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         }
         // Backstop: the plan's own checks, for anything the sections above did not already catch.
         Located.At(root.At, _plan.Validate);
-        // Longs sorted, not LINQ over SimInstant: generic code over a PumpSim struct is JIT-compiled
-        // in every process, and every `run` loads a scenario (docs/startup.md).
-        var seconds = new List<long>();
-        foreach (var e in expectations)
-            foreach (var p in e.Probes(_plan)) seconds.Add(p.UnixSeconds);
-        seconds.Sort();
-        var probes = new List<SimInstant>(seconds.Count);
-        for (var i = 0; i < seconds.Count; i++)
-            if (i == 0 || seconds[i] != seconds[i - 1]) probes.Add(SimInstant.FromUnixSeconds(seconds[i]));
+        var asked = new List<SimInstant>();
+        foreach (var e in expectations) asked.AddRange(e.Probes(_plan));
+        var probes = SimulationPlan.SortedDistinct(asked);
         return new LoadedScenario(_plan with { Probes = probes }, title ?? id, description, covers, expectations, fileName);
     }
 
