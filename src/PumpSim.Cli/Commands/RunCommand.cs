@@ -22,7 +22,11 @@ public sealed class RunSettings : OneScenarioSettings
 /// <summary>`pumpsim run FILE`: one scenario, a summary table, and the output files, written atomically.</summary>
 public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
 {
-    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken) =>
+        Run(console, settings);
+
+    /// <summary>The command itself; <see cref="DirectRun"/> calls it without a command context.</summary>
+    internal static int Run(IAnsiConsole console, RunSettings settings)
     {
         var scenario = settings.Load();
         var run = ScenarioRun.Execute(scenario);
