@@ -17,8 +17,9 @@ internal sealed class Diagnostics(string file)
     public const int MaxErrors = 25;
 
     private readonly List<(ScenarioError Error, Position At)> _errors = [];
-    /// <summary>Map position → its first unknown key, for maps where a key was not recognised.</summary>
-    private readonly Dictionary<Position, Position> _unknownKeyMaps = [];
+    /// <summary>Map position → its first unknown key, for maps where a key was not recognised. Made at
+    /// the first unknown key: a dictionary keyed by our struct is code the JIT compiles in every process.</summary>
+    private Dictionary<Position, Position>? _unknownKeyMaps;
 
     public string File { get; } = file;
     public bool HasErrors => _errors.Count > 0;
@@ -33,7 +34,7 @@ internal sealed class Diagnostics(string file)
     /// are ordered after it: the first error a user reads is the cause.</summary>
     public void AddUnknownKey(Position map, Position key, string message)
     {
-        _unknownKeyMaps.TryAdd(map, key);
+        (_unknownKeyMaps ??= []).TryAdd(map, key);
         Add(key, message);
     }
 
@@ -58,5 +59,5 @@ internal sealed class Diagnostics(string file)
     }
 
     private (Position At, int Deferred) SortKey(Position at) =>
-        _unknownKeyMaps.TryGetValue(at, out var key) && key != at ? (key, 1) : (at, 0);
+        _unknownKeyMaps is not null && _unknownKeyMaps.TryGetValue(at, out var key) && key != at ? (key, 1) : (at, 0);
 }

@@ -1,5 +1,4 @@
 using PumpSim.Core.Plant;
-using System.Text.RegularExpressions;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Patient;
 using PumpSim.Core.Therapy;
@@ -119,7 +118,7 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
     private static string? Kebab(MapReader m, string key)
     {
         var value = m.Text(key);
-        if (value is not null && !KebabCase().IsMatch(value))
+        if (value is not null && !IsKebab(value))
             throw new NodeError(m.PositionOf(key), $"'{key}' expects a kebab-case id such as 'kinked-catheter', got '{value}'");
         // The id names output folders (out/<id>-sweep): keep it well inside a file name's 255 bytes.
         if (value is not null && value.Length > ScenarioLimits.MaxIdLength)
@@ -134,14 +133,27 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         foreach (var item in list.Items)
         {
             var v = Values.Text(item, "covers");
-            if (!KebabCase().IsMatch(v)) throw new NodeError(item.At, $"'covers' expects kebab-case topics such as 'catheter-kink', got '{v}'");
+            if (!IsKebab(v)) throw new NodeError(item.At, $"'covers' expects kebab-case topics such as 'catheter-kink', got '{v}'");
             result.Add(v);
         }
         return result;
     }
 
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex KebabCase();
+    /// <summary>The schema's <see cref="Schema.ScenarioSchema.IdPattern"/>, <c>^[a-z0-9]+(-[a-z0-9]+)*$</c>, as a
+    /// JSON Schema validator reads it: words of lower-case letters and digits joined by single hyphens.
+    /// A loop rather than a regex: .NET's <c>$</c> also matched before a final newline, so "abc\n" was an
+    /// id here and not in the schema; and it keeps the regex engine's start-up out of every run.</summary>
+    internal static bool IsKebab(string value)
+    {
+        if (value.Length == 0 || value[0] == '-' || value[^1] == '-') return false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is (>= 'a' and <= 'z') or (>= '0' and <= '9')) continue;
+            if (c != '-' || value[i - 1] == '-') return false;
+        }
+        return true;
+    }
 
     private void ReadPump(MapReader top)
     {
