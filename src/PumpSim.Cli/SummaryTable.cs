@@ -1,6 +1,7 @@
 using System.Globalization;
 using PumpSim.Core.Events;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace PumpSim.Cli;
 
@@ -8,6 +9,9 @@ namespace PumpSim.Cli;
 /// final state and the expectations.</summary>
 public static class SummaryTable
 {
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
+    private static readonly Style RedBold = new(Color.Red, decoration: Decoration.Bold);
+
     private static string N(double v, string format = "0.###") => v.ToString(format, CultureInfo.InvariantCulture);
 
     /// <summary>Two volumes side by side with the same decimals (up to 3), so "18.042 / 18.000" reads
@@ -24,19 +28,20 @@ public static class SummaryTable
     {
         var r = run.Result;
         var t = r.Totals;
-        var table = new BoxTable($"[bold]{Markup.Escape(run.Scenario.Title)}[/]", "What", "Value");
-        table.AddRow("Scenario", Markup.Escape($"{r.ScenarioId} (seed {r.Seed})"));
+        var table = new BoxTable(BoxTable.Cell(run.Scenario.Title, Bold), "What", "Value");
+        table.AddRow("Scenario", $"{r.ScenarioId} (seed {r.Seed})");
         table.AddRow("Period", $"{r.Start} → {r.End} ({N((r.End - r.Start).TotalDays, "0.##")} days)");
         table.AddRow("Dose prescribed", $"{N(t.ProgrammedMcg, "0.0")} mcg");
-        var share = "";
+        var delivered = new List<Segment> { new($"{N(t.DeliveredCsfMcg, "0.0")} mcg") };
         if (t.ProgrammedMcg > 0)
         {
             // Over-delivery is flagged as loudly as under-delivery (the report's thresholds).
             var pct = t.DeliveredCsfMcg / t.ProgrammedMcg * 100;
-            share = $" ({N(pct, "0.0")} % of prescribed)" + (pct > Reports.AtAGlance.DoseRedHighPct ? " [red bold]OVERDOSE[/]"
-                : pct < Reports.AtAGlance.DoseRedLowPct ? " [red bold]UNDERDOSE[/]" : "");
+            delivered.Add(new($" ({N(pct, "0.0")} % of prescribed)"));
+            var flag = pct > Reports.AtAGlance.DoseRedHighPct ? "OVERDOSE" : pct < Reports.AtAGlance.DoseRedLowPct ? "UNDERDOSE" : null;
+            if (flag is not null) delivered.AddRange([new(" "), new(flag, RedBold)]);
         }
-        table.AddRow("Delivered to CSF", $"{N(t.DeliveredCsfMcg, "0.0")} mcg{share}");
+        table.AddRow(BoxTable.Cell("Delivered to CSF"), delivered.ToArray());
         if (t.LeakedMcg > 0) table.AddRow("Leaked to tissue", $"{N(t.LeakedMcg, "0.0")} mcg");
         if (t.PocketMcg > 0) table.AddRow("Into the pocket", $"{N(t.PocketMcg, "0.0")} mcg");
         table.AddRow("Reservoir true / estimated", $"{Pair(r.Final.ReservoirTrueMl, r.Final.ReservoirEstimatedMl)} mL");
@@ -45,24 +50,25 @@ public static class SummaryTable
         var discrepancies = r.Events.OfType<RefillDiscrepancy>().Count();
         if (discrepancies > 0) table.AddRow("Refill discrepancies", discrepancies.ToString(CultureInfo.InvariantCulture));
         var refused = r.Events.OfType<RefillOverfillRefused>().Sum(e => e.RefusedMl);
-        if (refused > 0) table.AddRow("[yellow]Refill excess refused[/]", $"{N(refused)} mL (more than the reservoir could hold)");
+        if (refused > 0) table.AddRow(BoxTable.Cell("Refill excess refused", new Style(Color.Yellow)), BoxTable.Cell($"{N(refused)} mL (more than the reservoir could hold)"));
         var pocketFills = r.Events.OfType<PocketFill>().Count();
-        if (pocketFills > 0) table.AddRow("[red]Pocket fills[/]", pocketFills.ToString(CultureInfo.InvariantCulture));
+        if (pocketFills > 0) table.AddRow(BoxTable.Cell("Pocket fills", new Style(Color.Red)), BoxTable.Cell(pocketFills.ToString(CultureInfo.InvariantCulture)));
         foreach (var a in r.Alarms)
         {
-            var colour = a.Priority == Core.Firmware.AlarmPriority.Critical ? "red" : "yellow";
+            var colour = a.Priority == Core.Firmware.AlarmPriority.Critical ? Color.Red : Color.Yellow;
             var cleared = a.Cleared is { } c ? $"cleared day {N((c - r.Start).TotalDays, "0.00")}" : "still active";
-            table.AddRow($"[{colour}]alarm {a.Id}[/]", $"day {N((a.Raised - r.Start).TotalDays, "0.00")}, {cleared}, {a.Tones} tones");
+            table.AddRow(BoxTable.Cell($"alarm {a.Id}", new Style(colour)), BoxTable.Cell($"day {N((a.Raised - r.Start).TotalDays, "0.00")}, {cleared}, {a.Tones} tones"));
         }
         if (r.Alarms.Count == 0) table.AddRow("Alarms", "none");
         table.Write(console);
         if (run.Outcomes.Count > 0)
         {
-            var checks = new BoxTable("[bold]Expectations[/]", "Result", "Expectation", "Actual");
+            var checks = new BoxTable(BoxTable.Cell("Expectations", Bold), "Result", "Expectation", "Actual");
             foreach (var o in run.Outcomes)
-                checks.AddRow(o.Passed ? "[green]PASS[/]" : "[red]FAIL[/]", Markup.Escape(o.Text), Markup.Escape(o.Detail));
+                checks.AddRow(o.Passed ? BoxTable.Cell("PASS", new Style(Color.Green)) : BoxTable.Cell("FAIL", new Style(Color.Red)),
+                    BoxTable.Cell(o.Text), BoxTable.Cell(o.Detail));
             checks.Write(console);
         }
-        console.MarkupLine("[grey]Illustrative simulation for training and testing — not for clinical decisions.[/]");
+        console.Write(new Text("Illustrative simulation for training and testing — not for clinical decisions.\n", new Style(Color.Grey)));
     }
 }

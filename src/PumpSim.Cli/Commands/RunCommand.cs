@@ -39,7 +39,7 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             throw new InputException($"cannot write the outputs to {outDir}: {e.Message}");
         }
         SummaryTable.Write(console, run);
-        console.MarkupLine($"Outputs written to [blue]{Markup.Escape(outDir)}[/]{(settings.Html ? " (with report.html)" : "")}.");
+        console.Write(BoxTable.Text([new("Outputs written to "), new(outDir, new Style(Color.Blue)), new($"{(settings.Html ? " (with report.html)" : "")}.\n")]));
         return run.Passed ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
     }
 }
