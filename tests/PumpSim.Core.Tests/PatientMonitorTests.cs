@@ -197,4 +197,24 @@ public class PatientMonitorTests
         h.Run(86_400, 3 * M);
         h.Flags.Should().Equal(("raised", "overdose-risk", 1L));
     }
+
+    [Fact]
+    public void AtExactlySixtyOrThirtyPercent_ThePatientIsNotBelowThem()
+    {
+        // Default half-lives, maintenance 1000 mcg/day: 600 mcg/day gives Ce = 0.6·CeM, 60 % exactly in
+        // binary floating point (checked first); 300 mcg/day, 30 % exactly. "Below 60 %" and "below 30 %"
+        // (PUMP.md §7) are strict: no underdose at 60 %, no withdrawal timer at 30 %.
+        var p = new PatientParameters { MaintenanceMcgPerDay = 1000 };
+        var at60 = new Harness(Plan(p, 600));
+        at60.Monitor.EffectPct.Should().Be(60);
+        at60.Flags.Should().BeEmpty();
+        var at30 = new Harness(Plan(p, 300));
+        at30.Monitor.EffectPct.Should().Be(30);
+        at30.Monitor.Flags.Should().Equal("underdose");
+        at30.Monitor.NextDue().Should().Be(SimInstant.MaxValue);
+        // From exactly 60 % with the input stopped, the effect is below 60 % from the first second on
+        // (Ce' = ke0·(A/V − Ce) = 0 at the start and A falls, so Ce falls): underdose at second 1.
+        at60.Run(3600, 0);
+        at60.Flags.Should().Equal(("raised", "underdose", 1L));
+    }
 }
