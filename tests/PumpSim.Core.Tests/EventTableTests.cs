@@ -86,6 +86,55 @@ public class EventTableTests
         e.ToString().Should().Be($"{e.At} bolus-denied kind=bridge reason=no basal dose to bridge");
     }
 
+    private sealed record NotInTable : PumpEvent;
+
+    [Fact]
+    public void ARecordNotInTheTable_IsNamedInTheError()
+    {
+        FluentActions.Invoking(() => EventTable.ShapeOf(typeof(NotInTable)))
+            .Should().Throw<InvalidOperationException>().WithMessage("NotInTable is not in the event table");
+    }
+
+    [Fact]
+    public void Field_AcceptsOnlyANameSomeEventCarries()
+    {
+        EventTable.Field("flag").Should().Be("flag");
+        FluentActions.Invoking(() => EventTable.Field("no_such_field"))
+            .Should().Throw<InvalidOperationException>().WithMessage("no event has a field named 'no_such_field'");
+    }
+
+    [Fact]
+    public void TheTable_RefusesAFieldNamedTOrType()
+    {
+        // The guard runs only while the table is built; call its builder directly with a reserved name.
+        var shape = typeof(EventTable).GetMethod("Shape", BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(typeof(NotInTable));
+        foreach (var reserved in new[] { "t", "type" })
+        {
+            var fields = new (string, Func<NotInTable, object?>)[] { (reserved, _ => null) };
+            FluentActions.Invoking(() => shape.Invoke(null, ["x-event", fields])).Should().Throw<TargetInvocationException>()
+                .WithInnerException<InvalidOperationException>().WithMessage($"event 'x-event' has a field named '{reserved}', which events.jsonl reserves");
+        }
+    }
+
+    [Fact]
+    public void Notes_SayWhatHappened_AndAreWrittenAsTheNoteField()
+    {
+        var notes = new (PumpEvent Event, string Note)[]
+        {
+            (new Diathermy(true), "the motor is damaged and will not turn again"),
+            (new Diathermy(false), "no damage this time"),
+            (new PumpFlip(true), "the refill port faces inward: a refill needle cannot reach it"),
+            (new PumpFlip(false), "surgery turned the pump back"),
+            (new BatteryReset(), "low-battery reset: safe state at the minimum rate until reprogrammed"),
+            (new ReservoirEmptyTrue(1.5), "the body's truth; the firmware does not know"),
+            (new ProgrammedConcentrationMismatch(1000, 500), "the body's truth; the firmware does not know"),
+        };
+        foreach (var (e, note) in notes) EventTable.ValueOf(e, "note").Should().Be(note, e.Type);
+        // Every patient figure says it is illustrative (PUMP.md §7), raised or cleared.
+        EventTable.ValueOf(new PatientFlagRaised("underdose", 50), "illustrative").Should().Be(true);
+        EventTable.ValueOf(new PatientFlagCleared("underdose", 70), "illustrative").Should().Be(true);
+    }
+
     /// <summary>A record of <paramref name="t"/> with a plain value for every constructor parameter.</summary>
     private static PumpEvent Instance(Type t)
     {

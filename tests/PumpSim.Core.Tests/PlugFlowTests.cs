@@ -147,4 +147,42 @@ public class PlugFlowTests
         var i = l.Imbalance(P(100, 1000), P(200, 2000));
         (i.Volume.Picolitres, i.Mass.Attograms).Should().Be((320, (Int128)93_200));
     }
+
+    [Fact]
+    public void Parcel_ExactConcentration_AtItsEdges()
+    {
+        default(Parcel).ExactConcentration.Should().Be(-1);      // empty is not uniform (though its field holds 0)
+        var emptied = P(4, 12);
+        emptied.Take(Volume.FromPicolitres(4));
+        emptied.ExactConcentration.Should().Be(-1);              // taken to nothing: empty again
+        P(5, 0).ExactConcentration.Should().Be(0);               // saline: uniform at 0 ag/pL
+        // The largest concentration a long holds is still exact; one attogram more is not.
+        new Parcel(Volume.FromPicolitres(1), Mass.FromAttograms(long.MaxValue)).ExactConcentration.Should().Be(long.MaxValue);
+        new Parcel(Volume.FromPicolitres(1), Mass.FromAttograms((Int128)long.MaxValue + 1)).ExactConcentration.Should().Be(-1);
+        // Adding nothing leaves a uniform parcel uniform.
+        var drug = P(2, 6);
+        drug.Add(default);
+        (drug.Volume.Picolitres, drug.Mass.Attograms, drug.ExactConcentration).Should().Be((2, (Int128)6, 3));
+    }
+
+    [Fact]
+    public void Catheter_ResetToNoDeadVolume_HasNothingAtTheTip()
+    {
+        var c = new Catheter(Volume.FromPicolitres(10), Drug);
+        c.TipConcentrationMcgPerMl.Should().BeApproximately(500, 1e-9);   // 5·10^6 ag / 10 pL, read as mcg/mL
+        c.Reset(Volume.Zero, Drug);
+        c.TipConcentrationMcgPerMl.Should().Be(0);               // the old parcel's slot is not read
+    }
+
+    [Fact]
+    public void Catheter_HoldingOneMixedParcel_DeliversItBeforeANewMix()
+    {
+        // 2 pL of saline, then 2 pL of a mix (3.5 ag/pL) pushes the saline out and fills the catheter;
+        // a second mix (4.5 ag/pL) pushes out the first: 7 ag, not its own 9.
+        var c = new Catheter(Volume.FromPicolitres(2), Saline);
+        c.Push(P(2, 7)).Mass.Attograms.Should().Be(0);
+        var out2 = c.Push(P(2, 9));
+        (out2.Volume.Picolitres, out2.Mass.Attograms).Should().Be((2, (Int128)7));
+        c.Contents.Mass.Attograms.Should().Be(9);
+    }
 }

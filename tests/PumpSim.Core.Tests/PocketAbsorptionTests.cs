@@ -68,4 +68,18 @@ public class PocketAbsorptionTests
         a.Advance(3600, 10); b.Advance(3600, 10);
         b.EffectPct.Should().Be(a.EffectPct);
     }
+
+    [Fact]
+    public void ALargePocketFill_TurnsAtItsPeak_ToTheSecond()
+    {
+        // The turn is reported as the first whole second past the peak, so the effect still rises into
+        // the second before it and falls after it: E(t − 2) < E(t − 1) and E(t + 1) < E(t).
+        var model = new PatientModel(Params, 500);
+        model.AddToDepot(40_000);
+        var r = 500.0 / 86_400;
+        var t = model.TurningSeconds(48 * 3600, r).Should().ContainSingle().Subject;
+        double E(long s) => model.EffectPctAfter(s, r);
+        E(t - 2).Should().BeLessThan(E(t - 1));
+        E(t + 1).Should().BeLessThan(E(t));
+    }
 }

@@ -264,4 +264,52 @@ public class PumpPlantTests
         Run(p, 17_280).IsZero.Should().BeTrue();
         Run(p, 86_400 - 17_280).Should().Be(Mass.FromMcg(400));            // the other 0.8 mL
     }
+
+    [Fact]
+    public void AnEmptyReservoir_PumpsNothing_ThoughTheMotorRuns()
+    {
+        var p = Plant(reservoirMl: 0);
+        p.Recompute(OneMl, false);
+        (p.PumpedMlPerDay, p.CsfMcgPerDay).Should().Be((0.0, 0.0));
+    }
+
+    [Fact]
+    public void TheLastSecondBeforeDry_TakesOnlyWhatIsLeft()
+    {
+        // 1 mL + 1 pL, a 50 % leak of 1 mL/day: each half is 5·10^8 pL/day. After 86 400 s they have
+        // drawn 10^9 pL (1 pL short); after 86 401 s, 2 × ⌊5·10^8 × 86 401 / 86 400⌋ = 2 × 500 005 787,
+        // 11 573 pL more than there is. The leak takes its 500 005 787, the catheter the 499 994 214 left.
+        var p = new PumpPlant(() => _now, Volume.FromMl(20), Volume.FromPicolitres(1_000_000_001), Drug, Volume.Zero, CatheterContents.Drug, 0);
+        p.ApplyCatheter(CatheterFaultKind.Leak, null, null);
+        p.Recompute(OneMl, false);
+        p.NextDue(0, false).Should().Be(_now + SimDuration.FromSeconds(86_401));
+        Run(p, 86_401).Should().Be(Mass.FromAttograms((Int128)499_994_214 * 500_000));
+        p.Pumped.Should().Be(Volume.FromPicolitres(1_000_000_001));
+        p.Ledger.ToTissue.Volume.Should().Be(Volume.FromPicolitres(500_005_787));
+        p.Reservoir.IsZero.Should().BeTrue();
+    }
+
+    [Fact]
+    public void AStallStartingNow_CountsThoughLaterEpisodesAreQueued()
+    {
+        var p = Plant();
+        p.Stall(SimDuration.FromHours(1), false, SimDuration.FromHours(2), 3);   // 0–1 h, 2–3 h, 4–5 h
+        _now = At("1h");
+        p.Stall(SimDuration.FromMinutes(30), false, null, 1);                     // 1 h–1 h 30 m, queued after 4 h
+        p.RotorFree.Should().BeFalse();
+        p.NextDue(0, false).Should().Be(At("1h30m"));
+    }
+
+    [Fact]
+    public void ANewPump_ForgetsTheOldOnesStallEpisodes()
+    {
+        var p = Plant();
+        p.Stall(SimDuration.FromHours(1), false, SimDuration.FromHours(2), 3);   // 0–1 h, 2–3 h, 4–5 h
+        p.ReplacePump(Volume.FromMl(20));
+        p.RotorFree.Should().BeTrue();
+        p.NextDue(0, false).Should().Be(SimInstant.MaxValue);
+        _now = At("2h");
+        p.HandleStallEpisodes();
+        p.RotorFree.Should().BeTrue();
+    }
 }
