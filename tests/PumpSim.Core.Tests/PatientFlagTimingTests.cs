@@ -32,9 +32,7 @@ public class PatientFlagTimingTests
             (Simulation.WithdrawalRisk, Day(1) + SimDuration.FromSeconds(40_422)));
     }
 
-    [Fact(Skip = "Bug found by Stryker review (reported, not fixed: src/ behaviour frozen): the 30 % crossing is found only when the " +
-                 "segment holding it is flushed, so when that segment runs past crossing + 6 h (sample: 1d, nothing else due) the " +
-                 "withdrawal risk is stamped at the next breakpoint (2 d) instead of 1 d + 40 422 s: the output depends on the sample interval.")]
+    [Fact]
     public void WithdrawalRisk_IsAtItsWorkedSecond_WhateverTheSampleInterval()
     {
         // As above (30 % at 1 d + 18 822 s, withdrawal risk 21 600 s later), with one sample a day.

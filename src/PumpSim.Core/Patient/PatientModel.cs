@@ -95,14 +95,29 @@ public sealed class PatientModel
         if (seconds < 2) return null;
         var cInf = inputMcgPerSecond / _k / _volumeMl;
         var a0 = _amount - inputMcgPerSecond / _k;
-        if (Math.Abs(_ke0 - _k) < 1e-15) return null;
+        double t;
+        if (Math.Abs(_ke0 - _k) < 1e-15)
+        {
+            // Equal rates (Factors' limit): ce = cInf + (B + D·t)·e^(−k·t) with B = ce0 − cInf and
+            // D = ke0·a0/V, whose slope e^(−k·t)·(D − k·B − k·D·t) is zero at t = 1/k − B/D.
+            var d = _ke0 * a0 / _volumeMl;
+            if (d == 0) return null;
+            t = 1 / _k - (_ce - cInf) / d;
+            return WholeInside(t, seconds);
+        }
         var c = a0 / _volumeMl * _ke0 / (_ke0 - _k);
         var b = _ce - cInf - c;
         if (b == 0 || c == 0) return null;
         // d ce/dt = −ke0·B·e^(−ke0·t) − k·C·e^(−k·t) = 0  ⇔  e^((k−ke0)·t) = −k·C / (ke0·B)
         var ratio = -_k * c / (_ke0 * b);
         if (!(ratio > 0)) return null;
-        var t = Math.Log(ratio) / (_k - _ke0);
+        t = Math.Log(ratio) / (_k - _ke0);
+        return WholeInside(t, seconds);
+    }
+
+    /// <summary>The whole second nearest <paramref name="t"/>, if it lies inside (0, seconds).</summary>
+    private static long? WholeInside(double t, long seconds)
+    {
         if (!(t > 0) || t >= seconds) return null;
         var whole = (long)Math.Round(t);
         return whole > 0 && whole < seconds ? whole : null;
@@ -159,14 +174,21 @@ public sealed class PatientModel
     {
         var (cInf, c1, c2) = DepotTerms(rate);
         var e1 = Math.Exp(-_k * t); var e2 = Math.Exp(-_ka * t); var ee = Math.Exp(-_ke0 * t);
-        var g1 = Gain(_k); var g2 = Gain(_ka);
+        var g2 = Gain(_ka);
+        if (Near(_k, _ke0))
+        {
+            // The k-term is c1·ke0·t·e^(−k·t) (see EvolveWithDepot), whose slope is c1·ke0·e^(−k·t)·(1 − k·t).
+            var b0 = _ce - cInf - c2 * g2;
+            return -_ke0 * b0 * ee + c1 * _ke0 * e1 * (1 - _k * t) - _ka * c2 * g2 * e2;
+        }
+        var g1 = Gain(_k);
         var b = _ce - cInf - c1 * g1 - c2 * g2;
         return -_ke0 * b * ee - _k * c1 * g1 * e1 - _ka * c2 * g2 * e2;
     }
 
-    /// <summary>ke0/(ke0 − λ): how an e^(−λt) term of the CSF concentration drives the effect site
-    /// (with λ next to ke0 taken a hair away, as the depot needs distinct rates).</summary>
-    private double Gain(double lambda) => _ke0 / (_ke0 - (Near(lambda, _ke0) ? lambda * 1.001 : lambda));
+    /// <summary>ke0/(ke0 − λ): how an e^(−λt) term of the CSF concentration drives the effect site.
+    /// Only for λ away from ke0 (the absorption rate is nudged off it; k next to ke0 takes the limit form).</summary>
+    private double Gain(double lambda) => _ke0 / (_ke0 - lambda);
 
     /// <summary>A(t)/V = cInf + c1·e^(−k·t) + c2·e^(−ka·t) for a constant input and the depot.</summary>
     private (double CInf, double C1, double C2) DepotTerms(double rate)
@@ -183,7 +205,10 @@ public sealed class PatientModel
         var (cInf, c1, c2) = DepotTerms(rate);
         var e1 = Math.Exp(-_k * seconds); var e2 = Math.Exp(-_ka * seconds); var ee = Math.Exp(-_ke0 * seconds);
         var amount = (cInf + c1 * e1 + c2 * e2) * _volumeMl;
-        var ce = cInf + (_ce - cInf) * ee + c1 * Gain(_k) * (e1 - ee) + c2 * Gain(_ka) * (e2 - ee);
+        // At k = ke0 the k-term's response ke0/(ke0 − k)·(e^(−k·t) − e^(−ke0·t)) is 0/0; its limit is
+        // ke0·t·e^(−k·t), as in Factors (a nudged k would multiply a gain of −1000 by exactly 0).
+        var r1 = Near(_k, _ke0) ? _ke0 * seconds * e1 : Gain(_k) * (e1 - ee);
+        var ce = cInf + (_ce - cInf) * ee + c1 * r1 + c2 * Gain(_ka) * (e2 - ee);
         return (amount, ce, _depot * e2);
     }
 

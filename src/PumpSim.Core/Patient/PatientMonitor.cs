@@ -151,7 +151,11 @@ public sealed class PatientMonitor
     private static bool CrossedAny(double before, double after) =>
         Crossed(before, after, UnderdosePct) || Crossed(before, after, WithdrawalPct) || Crossed(before, after, OverdosePct);
 
-    private static bool Crossed(double before, double after, double threshold) => (before < threshold) != (after < threshold);
+    private static bool Crossed(double before, double after, double threshold) => Low(before, threshold) != Low(after, threshold);
+
+    /// <summary>On the threshold's lower side: below 60 % and below 30 % are flags, so exactly 60 % is
+    /// not low; above 200 % is a flag, so exactly 200 % is still low (PUMP.md §7; as the start's check).</summary>
+    private static bool Low(double effect, double threshold) => threshold == OverdosePct ? effect <= threshold : effect < threshold;
 
     /// <summary>Bisects a monotonic piece (lo, hi] of the current segment for the second of each
     /// threshold it crosses; the model's state is the segment's start.</summary>
@@ -161,12 +165,12 @@ public sealed class PatientMonitor
         foreach (var t in (ReadOnlySpan<double>)[UnderdosePct, WithdrawalPct, OverdosePct])
         {
             if (!Crossed(atLo, atHi, t)) continue;
-            var below = atHi < t;
+            var below = Low(atHi, t);
             long a = lo, b = hi;
             while (b - a > 1)
             {
                 var mid = a + (b - a) / 2;
-                if ((p.EffectPctAfter(mid, rate) < t) == below) b = mid; else a = mid;
+                if (Low(p.EffectPctAfter(mid, rate), t) == below) b = mid; else a = mid;
             }
             // The effect at the crossing second, not at the end of the segment.
             into.Add((b, t, below, p.EffectPctAfter(b, rate)));
@@ -210,6 +214,12 @@ public sealed class PatientMonitor
         var next = _pocketRiskUntil;
         if (!_withdrawal && _below30Since != SimInstant.MaxValue)
             next = SimInstant.Min(next, _below30Since + WithdrawalDelay);
+        // A fall below 30 % is found when its span is flushed, at a breakpoint. With at least one
+        // breakpoint every 6 h the fall is always found before its withdrawal risk is due, so the
+        // risk is stamped at its own second whatever the sample interval (with samples 6 h apart or
+        // closer, as in every bundled scenario, this adds no breakpoint).
+        else if (!_withdrawal)
+            next = SimInstant.Min(next, (_pendingSeconds == 0 ? Now : _pendingStart) + WithdrawalDelay);
         return next;
     }
 
