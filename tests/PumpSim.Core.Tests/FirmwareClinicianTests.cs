@@ -15,7 +15,7 @@ public class FirmwareClinicianTests
     private static TherapyProgram Continuous(double mlPerDay) => TherapyProgram.Continuous(ProgramRate.MlPerDay(mlPerDay));
 
     [Fact]
-    public void Program_outside_the_flow_range_is_refused_with_the_numbers_and_the_old_one_keeps_running()
+    public void ProgramOutsideTheFlowRange_IsRefusedWithTheNumbers_AndTheOldOneKeepsRunning()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.ApplyProgram(Continuous(30), null));
@@ -27,7 +27,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Program_at_end_of_service_is_refused()
+    public void Program_IsRefused_AtEndOfService()
     {
         var rig = MlPerDay(1);
         rig.BatteryCharge = 0;
@@ -39,7 +39,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Program_changes_the_therapy_state_by_its_mode()
+    public void Program_ChangesTheTherapyStateByItsMode()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.ApplyProgram(TherapyProgram.Stopped(), null));
@@ -55,7 +55,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Reentered_concentration_is_priced_from_then_on_and_said_in_the_reason()
+    public void ReenteredConcentration_IsPricedFromThenOn_AndSaidInTheReason()
     {
         var rig = MlPerDay(1);
         rig.RunFor("1d"); // 1 mL × 500 = 500 mcg
@@ -70,7 +70,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Refill_at_a_new_concentration_that_pushes_the_program_out_of_range_runs_the_nearest_rate()
+    public void RefillAtAConcentrationPushingTheProgramOutOfRange_RunsTheNearestRate()
     {
         // 5000 mcg/day at 500 mcg/mL is 10 mL/day; at 100 mcg/mL it would be 50 mL/day > 24: the pump
         // runs 24 mL/day, 24 × 100 = 2400 mcg/day.
@@ -86,7 +86,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Refill_clears_low_reservoir_by_condition_and_empty_reservoir_at_the_next_interrogation()
+    public void Refill_ClearsLowReservoirByCondition_AndEmptyReservoirAtTheNextInterrogation()
     {
         var rig = MlPerDay(1, reservoirMl: 0);
         rig.Fw.Alarms.ActiveIds().Should().Equal("low-reservoir", "empty-reservoir");
@@ -104,7 +104,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Noncritical_memory_error_alarms_without_stopping_and_clears_at_the_review()
+    public void NoncriticalMemoryError_AlarmsWithoutStopping_AndClearsAtTheReview()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.MemoryError(critical: false));
@@ -116,7 +116,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Critical_memory_error_holds_the_safe_state_until_reprogrammed()
+    public void CriticalMemoryError_HoldsTheSafeState_UntilReprogrammed()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.MemoryError(critical: true));
@@ -132,7 +132,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Battery_reset_holds_the_safe_state_until_reprogrammed()
+    public void BatteryReset_HoldsTheSafeState_UntilReprogrammed()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.BatteryReset());
@@ -146,7 +146,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void New_pump_after_end_of_service_starts_over_in_every_machine()
+    public void NewPump_StartsOverInEveryMachine_AfterEndOfService()
     {
         var rig = MlPerDay(1, reservoirMl: 0);
         rig.BatteryCharge = 0;
@@ -168,7 +168,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void New_pump_has_a_running_motor_no_mri_hold_and_prices_its_drug_from_then_on()
+    public void NewPump_HasARunningMotorAndNoMriHold_AndPricesItsDrugFromThenOn()
     {
         var rig = MlPerDay(1);
         rig.RunFor("1d"); // 1 mL × 500 = 500 mcg
@@ -189,7 +189,7 @@ public class FirmwareClinicianTests
     }
 
     [Fact]
-    public void Interrogation_reports_the_estimate_and_battery_days()
+    public void Interrogation_ReportsTheEstimateAndBatteryDays()
     {
         var rig = MlPerDay(1);
         rig.RunFor("12h");
@@ -213,7 +213,7 @@ public class FirmwareAlarmManagerTests
     }
 
     [Fact]
-    public void Next_due_is_the_earliest_tone_of_all_sounding_alarms()
+    public void NextDue_IsTheEarliestToneOfAllSoundingAlarms()
     {
         var (m, _) = Manager();
         m.NextDue().Should().Be(SimInstant.MaxValue);
@@ -223,7 +223,7 @@ public class FirmwareAlarmManagerTests
     }
 
     [Fact]
-    public void A_new_alarm_ends_a_silence_and_says_why()
+    public void NewAlarm_EndsASilence_AndSaysWhy()
     {
         var (m, log) = Manager();
         m.Raise(AlarmIds.LowReservoir, T0);
@@ -235,7 +235,7 @@ public class FirmwareAlarmManagerTests
     }
 
     [Fact]
-    public void A_silence_that_runs_out_resumes_the_tones_but_says_nothing_when_nothing_is_left_silenced()
+    public void SilenceThatRunsOut_ResumesTheTones_ButSaysNothingWhenNothingIsLeftSilenced()
     {
         var (m, log) = Manager();
         m.Raise(AlarmIds.LowReservoir, T0);
@@ -253,7 +253,7 @@ public class FirmwareAlarmManagerTests
     }
 
     [Fact]
-    public void Clearing_reasons_name_the_procedure()
+    public void ClearingReasons_NameTheProcedure()
     {
         var (m, log) = Manager();
         m.Raise(AlarmIds.MotorStall, T0);
@@ -266,14 +266,14 @@ public class FirmwareAlarmManagerTests
     }
 
     [Fact]
-    public void Unknown_alarm_id_is_an_argument_error_naming_it()
+    public void UnknownAlarmId_IsAnArgumentErrorNamingIt()
     {
         var (m, _) = Manager();
         m.Invoking(x => x.Get("no-such-alarm")).Should().Throw<ArgumentException>().WithMessage("unknown alarm no-such-alarm*");
     }
 
     [Fact]
-    public void Alarm_table_knows_its_ids_and_words_priorities_for_users()
+    public void AlarmTable_KnowsItsIds_AndWordsPrioritiesForUsers()
     {
         AlarmIds.IsKnown("motor-stall").Should().BeTrue();
         AlarmIds.IsKnown("motor").Should().BeFalse();

@@ -15,7 +15,7 @@ public class FirmwareConditionTests
     private static IEnumerable<string> Raised(FirmwareRig rig) => rig.Of<AlarmRaised>().Select(a => a.Alarm);
 
     [Fact]
-    public void Start_below_the_alarm_level_raises_low_reservoir_without_a_crossing_and_evaluate_says_so_once()
+    public void StartBelowTheAlarmLevel_RaisesLowReservoirWithoutACrossing_AndEvaluateSaysSoOnce()
     {
         var rig = new FirmwareRig(TherapyProgram.Continuous(ProgramRate.MlPerDay(1)), reservoirMl: 1, settle: false);
         rig.Fw.Recompute();
@@ -29,7 +29,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void Start_at_empty_raises_both_reservoir_alarms_and_runs_the_minimum_rate()
+    public void StartAtEmpty_RaisesBothReservoirAlarms_AndRunsTheMinimumRate()
     {
         var rig = new FirmwareRig(TherapyProgram.Continuous(ProgramRate.MlPerDay(1)), reservoirMl: 0, settle: false);
         rig.Fw.Recompute();
@@ -41,7 +41,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void Estimate_crossing_the_alarm_level_then_empty_raises_in_order_and_drops_to_the_minimum_rate_at_once()
+    public void EstimateCrossingTheAlarmLevelThenEmpty_RaisesInOrder_AndDropsToTheMinimumRateAtOnce()
     {
         var rig = MlPerDay(1, reservoirMl: 3);
         rig.RunTo(Day(1)); // 3 − 1 = 2 mL: at the alarm level
@@ -58,7 +58,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void With_no_alarm_level_the_estimate_goes_from_ok_to_empty_raising_low_then_empty()
+    public void Estimate_GoesFromOkToEmpty_RaisingLowThenEmpty_WithNoAlarmLevel()
     {
         var rig = new FirmwareRig(TherapyProgram.Continuous(ProgramRate.MlPerDay(1)), reservoirMl: 1, lowReservoirAlarmMl: 0);
         rig.Fw.ReservoirName.Should().Be("ok");
@@ -71,7 +71,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void Battery_at_the_eri_threshold_then_exhausted_walks_ok_eri_eos()
+    public void Battery_WalksOkEriEos_AtTheThresholdThenExhausted()
     {
         var rig = MlPerDay(1);
         rig.BatteryCharge = rig.Fw.EriThresholdCharge;
@@ -88,7 +88,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void Eri_threshold_is_ninety_days_of_drain_at_the_programs_mean_flow()
+    public void EriThreshold_IsNinetyDaysOfDrainAtTheProgramsMeanFlow()
     {
         // The same 90-day rule whatever the program: a 2 mL/day continuous program and a daily flex
         // program whose mean is 2 mL/day (1 mL/day 06:00–18:00, 3 mL/day 18:00–06:00) give one threshold.
@@ -101,7 +101,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void Rotor_that_does_not_turn_is_a_stall_with_the_plants_note_and_recovers_when_it_turns()
+    public void RotorThatDoesNotTurn_IsAStallWithThePlantsNote_AndRecoversWhenItTurns()
     {
         var rig = MlPerDay(1);
         rig.RotorFree = false;
@@ -125,7 +125,7 @@ public class FirmwareConditionTests
     }
 
     [Fact]
-    public void Mri_with_an_alarm_sounding_holds_the_motor_until_the_session_releases_it()
+    public void MriWithAnAlarmSounding_HoldsTheMotor_UntilTheSessionReleasesIt()
     {
         var rig = MlPerDay(1);
         rig.Fw.MriStarted().Should().BeFalse("no alarm sounds");

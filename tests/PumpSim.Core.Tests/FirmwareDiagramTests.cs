@@ -15,7 +15,7 @@ public class FirmwareDiagramTests
         StateDiagrams.All(format).Single(d => d.Machine == machine).Text;
 
     [Fact]
-    public void Machines_are_listed_in_the_firmware_order_with_one_file_each()
+    public void Machines_AreListedInFirmwareOrder_WithOneFileEach()
     {
         StateDiagrams.MachineNames.Should().Equal("therapy", "motor", "reservoir", "battery", "alarm");
         StateDiagrams.All(DiagramFormat.Mermaid).Select(d => d.FileName)
@@ -26,7 +26,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Render_joins_every_machine_with_one_newline()
+    public void Render_JoinsEveryMachine_WithOneNewline()
     {
         var all = StateDiagrams.All(DiagramFormat.Mermaid).Select(d => d.Text).ToArray();
         StateDiagrams.Render(DiagramFormat.Mermaid).Should().Be(string.Join("\n", all));
@@ -35,7 +35,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Battery_in_mermaid_is_exactly_its_configuration()
+    public void BatteryMermaid_IsExactlyItsConfiguration()
     {
         // BatteryMachine.Configure: ok --reached-eri--> eri, ok --exhausted--> eos; eri ignores
         // reached-eri, --exhausted--> eos, --pump-replaced--> ok; eos --pump-replaced--> ok. Ignored
@@ -58,7 +58,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Battery_in_dot_is_exactly_its_configuration()
+    public void BatteryDot_IsExactlyItsConfiguration()
     {
         const string expected = """
             // The battery machine of the PumpSim firmware, drawn from the code by `pumpsim diagram --out docs/diagrams`; do not edit.
@@ -82,7 +82,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Motor_merges_two_unguarded_triggers_between_the_same_states_into_one_label()
+    public void MotorDiagram_MergesUnguardedTriggersBetweenTheSameStates_IntoOneLabel()
     {
         // MotorMachine.Configure: running --stall-detected--> stalled; stalled --rotation-detected-->
         // running and --pump-replaced--> running: one edge, triggers joined by ", ".
@@ -105,7 +105,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Reservoir_draws_its_dynamic_refill_as_one_guarded_edge_per_outcome()
+    public void ReservoirDiagram_DrawsTheDynamicRefill_AsOneGuardedEdgePerOutcome()
     {
         // ReservoirMachine.Configure: ok permits fell-to-alarm-level → low and reached-empty → empty
         // (unguarded) and refilled → the estimate's condition, described as ok "above the alarm level",
@@ -135,7 +135,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Alarm_draws_silenced_within_sounding_inheriting_what_it_does_not_handle_itself()
+    public void AlarmDiagram_DrawsSilencedWithinSounding_InheritingWhatItDoesNotHandle()
     {
         // Alarm.Configure: silenced is a substate of sounding; it ignores silence itself and permits
         // silence-ended → sounding, and inherits sounding's condition-gone (guarded "non-critical:
@@ -161,7 +161,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Therapy_draws_program_and_replacement_as_guarded_edges_to_every_mode_destination()
+    public void TherapyDiagram_DrawsProgramAndReplacement_AsGuardedEdgesToEveryDestination()
     {
         // TherapyMachine.Configure: every in-service state takes program and pump-replaced to the
         // program's state (infusing "continuous or flex program", minimum-rate "minimum-rate program,
@@ -197,7 +197,7 @@ public class FirmwareDiagramTests
 
     [Theory]
     [MemberData(nameof(MachineNames))]
-    public void Each_mermaid_diagram_declares_kebab_case_states_and_labels_every_transition(string machine)
+    public void MermaidDiagram_DeclaresKebabCaseStates_AndLabelsEveryTransition(string machine)
     {
         var lines = Diagram(machine, DiagramFormat.Mermaid).Split('\n');
         lines[0].Should().Be("%% The " + machine + Header.TrimEnd('\n'));
@@ -225,7 +225,7 @@ public class FirmwareDiagramTests
 
     [Theory]
     [MemberData(nameof(MachineNames))]
-    public void Each_dot_diagram_is_one_digraph_whose_edges_join_declared_nodes(string machine)
+    public void DotDiagram_IsOneDigraph_WhoseEdgesJoinDeclaredNodes(string machine)
     {
         var text = Diagram(machine, DiagramFormat.Dot);
         text.Should().StartWith("// The " + machine + Header + "digraph " + machine + " {\n    rankdir=LR;\n");
@@ -240,7 +240,7 @@ public class FirmwareDiagramTests
     }
 
     [Fact]
-    public void Diagrams_match_the_committed_docs_diagrams_files()
+    public void Diagrams_MatchTheCommittedDocsDiagramsFiles()
     {
         // After the structural checks above: the files in docs/diagrams are what the builder draws now.
         var dir = RepoRoot();

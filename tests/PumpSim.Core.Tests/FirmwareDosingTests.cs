@@ -17,7 +17,7 @@ public class FirmwareDosingTests
     // ---- single boluses --------------------------------------------------------------------
 
     [Fact]
-    public void Single_bolus_runs_on_top_of_the_basal_and_ends_when_its_volume_is_given()
+    public void SingleBolus_RunsOnTopOfTheBasal_AndEndsWhenItsVolumeIsGiven()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.StartBolus("single", 100, SimDuration.FromHours(1)));
@@ -35,7 +35,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bolus_capped_by_the_sum_runs_longer_and_still_gives_its_whole_volume()
+    public void BolusCappedByTheSum_RunsLonger_AndStillGivesItsWholeVolume()
     {
         var rig = MlPerDay(20);
         rig.Do(f => f.StartBolus("single", 200, SimDuration.FromHours(1)));
@@ -51,7 +51,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bolus_faster_than_the_maximum_flow_is_capped_from_its_start_but_one_at_the_maximum_is_not()
+    public void BolusFasterThanTheMaximumFlow_IsCappedFromItsStart_ButOneAtTheMaximumIsNot()
     {
         var fast = MlPerDay(1);
         // 500 mcg = 1 mL over 30 min = 48 mL/day > 24.
@@ -68,7 +68,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bolus_with_no_room_at_the_maximum_basal_waits_without_a_due_instant_then_resumes()
+    public void BolusWithNoRoom_WaitsWithoutADueInstant_ThenResumes()
     {
         var rig = MlPerDay(24);
         rig.Do(f => f.StartBolus("single", 50, SimDuration.FromHours(1)));
@@ -86,7 +86,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Boluses_are_refused_unless_infusing_and_one_at_a_time()
+    public void Boluses_AreRefused_UnlessInfusingAndOneAtATime()
     {
         var stopped = new FirmwareRig(TherapyProgram.Stopped());
         stopped.Do(f => f.StartBolus("single", 10, SimDuration.FromHours(1)));
@@ -111,7 +111,7 @@ public class FirmwareDosingTests
     // ---- priming -------------------------------------------------------------------------------
 
     [Fact]
-    public void Priming_pushes_the_catheter_volume_at_the_maximum_flow_instead_of_the_basal()
+    public void Priming_PushesTheCatheterVolumeAtTheMaximumFlow_InsteadOfTheBasal()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.StartPrimingBolus());
@@ -135,7 +135,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bridge_runs_the_old_drug_out_of_the_catheter_at_the_rate_that_keeps_the_dose()
+    public void Bridge_RunsTheOldDrugOut_AtTheRateThatKeepsTheDose()
     {
         var rig = RefilledAtDoubleStrength();
         rig.Of<ProgramChanged>().Should().Equal(new ProgramChanged("continuous 250 mcg/day", 250, 250, "concentration change") with { At = Start });
@@ -157,7 +157,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bridge_is_refused_without_a_concentration_change()
+    public void Bridge_IsRefused_WithoutAConcentrationChange()
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.StartBridgeBolus());
@@ -170,7 +170,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bridge_is_refused_once_the_catheter_has_been_flushed_since_the_change()
+    public void Bridge_IsRefused_OnceTheCatheterWasFlushedSinceTheChange()
     {
         var rig = RefilledAtDoubleStrength(TherapyProgram.Continuous(ProgramRate.MlPerDay(1)));
         rig.RunFor("6h"); // 0.25 mL pumped ≥ the 0.2-mL catheter
@@ -180,7 +180,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bridge_is_refused_while_stopped()
+    public void Bridge_IsRefused_WhileStopped()
     {
         var rig = RefilledAtDoubleStrength(TherapyProgram.Stopped());
         rig.Do(f => f.StartBridgeBolus());
@@ -188,7 +188,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Bridge_is_refused_for_a_program_without_a_dose()
+    public void Bridge_IsRefused_ForAProgramWithoutADose()
     {
         // A continuous 0 mL/day program (the loader never builds one; the firmware must not divide by it).
         var rig = RefilledAtDoubleStrength(TherapyProgram.Continuous(ProgramRate.MlPerDay(0)));
@@ -205,7 +205,7 @@ public class FirmwareDosingTests
     private static PtmSettings Ptm() => PtmSettings.Create(50, SimDuration.FromMinutes(30), SimDuration.FromHours(2), 3);
 
     [Fact]
-    public void Ptm_bolus_runs_on_top_of_the_basal()
+    public void PtmBolus_RunsOnTopOfTheBasal()
     {
         var rig = MlPerDay(1, ptm: Ptm());
         rig.Do(f => f.RequestPtm());
@@ -220,7 +220,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Ptm_requests_follow_running_lockout_and_a_rolling_daily_maximum()
+    public void PtmRequests_FollowRunningLockoutAndARollingDailyMaximum()
     {
         var rig = MlPerDay(1, ptm: Ptm());
         void Request(string at) { rig.RunTo(At(at)); rig.Do(f => f.RequestPtm()); }
@@ -248,7 +248,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Ptm_is_refused_without_settings_or_while_not_infusing()
+    public void Ptm_IsRefused_WithoutSettingsOrWhileNotInfusing()
     {
         var none = MlPerDay(1);
         none.Do(f => f.RequestPtm());
@@ -261,7 +261,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Ptm_capped_by_a_high_basal_runs_longer()
+    public void PtmCappedByAHighBasal_RunsLonger()
     {
         var rig = MlPerDay(20, ptm: Ptm());
         rig.Do(f => f.RequestPtm());
@@ -272,7 +272,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Ptm_gets_only_the_room_a_running_bolus_leaves()
+    public void Ptm_GetsOnlyTheRoomARunningBolusLeaves()
     {
         var rig = MlPerDay(1, ptm: Ptm());
         // 90 mcg = 0.18 mL over 12 min = 21.6 mL/day; basal 1 + 21.6 leaves 1.4 mL/day for PTM.
@@ -285,7 +285,7 @@ public class FirmwareDosingTests
     // ---- programs --------------------------------------------------------------------------
 
     [Fact]
-    public void Flex_program_dose_is_its_time_weighted_mean_over_the_cycle()
+    public void FlexProgramDose_IsItsTimeWeightedMeanOverTheCycle()
     {
         var rig = MlPerDay(1);
         // Daily: 1 mL/day from 06:00 to 18:00 (12 h), 3 mL/day from 18:00 round to 06:00 (12 h):
@@ -301,7 +301,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Flex_step_change_is_the_firmwares_next_due_instant()
+    public void FlexStepChange_IsTheFirmwaresNextDueInstant()
     {
         var rig = new FirmwareRig(TherapyProgram.Flex(FlexRepeat.Daily,
             [new FlexStep(6 * 3600, ProgramRate.MlPerDay(1)), new FlexStep(18 * 3600, ProgramRate.MlPerDay(3))]));
@@ -315,7 +315,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Minimum_rate_and_stopped_programs_prescribe_the_minimum_rate_and_nothing()
+    public void MinimumRateAndStoppedPrograms_PrescribeTheMinimumRateAndNothing()
     {
         var minimum = new FirmwareRig(TherapyProgram.MinimumRate());
         minimum.Fw.MotorFlow.PicolitresPerDay.Should().Be(6_000_000, "0.006 mL/day");
@@ -326,7 +326,7 @@ public class FirmwareDosingTests
     }
 
     [Fact]
-    public void Continuous_program_on_a_reservoir_that_reads_empty_starts_at_the_minimum_rate()
+    public void ContinuousProgram_StartsAtTheMinimumRate_WhenTheReservoirReadsEmpty()
     {
         var rig = MlPerDay(1, reservoirMl: 0);
         rig.Fw.Therapy.Should().Be(Firmware.TherapyState.MinimumRate);
