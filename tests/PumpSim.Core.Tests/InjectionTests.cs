@@ -1,5 +1,6 @@
 using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
+using PumpSim.Core.Events;
 using PumpSim.Core.Units;
 using static PumpSim.Core.Tests.Plans;
 
@@ -56,5 +57,55 @@ public class InjectionTests
         sim.Run();
         var act = () => sim.Inject(Kink);
         act.Should().Throw<InvalidOperationException>().WithMessage("*no instant left*");
+    }
+
+    [Fact]
+    public void TwoInjectionsAtOnce_TakeTheNextTwoSeconds()
+    {
+        using var sim = new Simulation(OneMlPerDay(5));
+        sim.AdvanceTo(Day(1));
+        sim.Inject(new NarrationAction("a")).Single().At.Should().Be(Day(1) + SimDuration.FromSeconds(1));
+        sim.Inject(new NarrationAction("b")).Single().At.Should().Be(Day(1) + SimDuration.FromSeconds(2));
+        // Later on, the next injection is a second after the new now, not after the old injections.
+        sim.AdvanceTo(Day(2));
+        sim.Inject(new NarrationAction("c")).Single().At.Should().Be(Day(2) + SimDuration.FromSeconds(1));
+    }
+
+    [Fact]
+    public void AnInjection_BeforeAnyAdvance_RunsTheStartFirst()
+    {
+        using var sim = new Simulation(OneMlPerDay(1));
+        sim.Inject(new NarrationAction("early")).Single().At.Should().Be(Start + SimDuration.FromSeconds(1));
+        sim.EventLog[0].Should().BeOfType<SimulationStarted>();
+    }
+
+    [Fact]
+    public void AnInjection_AppliesBeforeLaterFileActions()
+    {
+        using var sim = new Simulation(OneMlPerDay(1).WithActions(Act("5h", new NarrationAction("file"))));
+        sim.AdvanceTo(At("1h"));
+        sim.Inject(new NarrationAction("live"));
+        var r = sim.Run();
+        r.Events.OfType<Narration>().Select(e => (e.Text, e.At)).Should().Equal(
+            ("live", At("1h") + SimDuration.FromSeconds(1)), ("file", At("5h")));
+    }
+
+    [Fact]
+    public void InjectedActions_FollowTheFileInOrder()
+    {
+        // Three file actions (order 0, 1, 2): two injected together get 3 and 4, in the order given.
+        using var sim = new Simulation(OneMlPerDay(1).WithActions(
+            Act("5h", new NarrationAction("x")), Act("6h", new NarrationAction("y")), Act("7h", new NarrationAction("z"))));
+        sim.Inject(new NarrationAction("a"), new NarrationAction("b")).Select(t => t.Order).Should().Equal(3, 4);
+    }
+
+    [Fact]
+    public void TheLastSecondOfARun_TakesAnInjection_ThePastItDoesNot()
+    {
+        using var sim = new Simulation(OneMlPerDay(1));
+        sim.AdvanceTo(Day(1) - SimDuration.FromSeconds(1));
+        sim.Inject(new NarrationAction("last")).Single().At.Should().Be(Day(1));
+        FluentActions.Invoking(() => sim.Inject(new NarrationAction("too late"))).Should().Throw<InvalidOperationException>();
+        FluentActions.Invoking(() => sim.Inject(null!)).Should().Throw<ArgumentNullException>();
     }
 }

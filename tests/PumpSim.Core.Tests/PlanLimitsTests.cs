@@ -132,4 +132,22 @@ public class PlanLimitsTests
     [InlineData(1_581_120_001, false)]
     public void IsDuration_IsOneSecondToFiftyYears(long seconds, bool expected) =>
         PlanLimits.IsDuration(SimDuration.FromSeconds(seconds)).Should().Be(expected);
+
+    [Fact]
+    public void SortedDistinct_SortsDedupesAndKeepsTheRange()
+    {
+        SimInstant S(long s) => SimInstant.FromUnixSeconds(s);
+        var all = new[] { S(9), S(5), S(1), S(5), S(3) };
+        SimulationPlan.SortedDistinct(all).Should().Equal(S(1), S(3), S(5), S(9));
+        SimulationPlan.SortedDistinct(all, S(2), S(8)).Should().Equal(S(3), S(5));
+        SimulationPlan.SortedDistinct(all, from: S(4)).Should().Equal(S(5), S(9));
+        SimulationPlan.SortedDistinct(all, to: S(4)).Should().Equal(S(1), S(3));
+    }
+
+    [Fact]
+    public void APlanBuiltInCode_IsNamedScenario_AndCarriesBaclofen()
+    {
+        // The names summary.json and the report show for a plan that does not say.
+        (new SimulationPlan().Id, new SimulationPlan().DrugName).Should().Be(("scenario", "baclofen"));
+    }
 }

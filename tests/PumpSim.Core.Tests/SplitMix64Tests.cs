@@ -57,4 +57,20 @@ public class SplitMix64Tests
         for (var i = 0; i < 3000; i++) counts[rng.NextInt(3)]++;
         counts.Should().OnlyContain(c => c > 900 && c < 1100);
     }
+
+    [Fact]
+    public void ForRun_SeedsRunNWithTheNthDrawOfAStreamSeededByTheMixedSeed()
+    {
+        // ForRun(s, n) starts from Mix(Mix(s) + n·γ), which is the n-th output of a SplitMix64 whose
+        // state starts at Mix(s): run n's generator is seeded with that stream's n-th draw.
+        var stream = new SplitMix64(SplitMix64.Mix(42));
+        for (var run = 1; run <= 3; run++)
+            SplitMix64.ForRun(42, run).NextUInt64().Should().Be(new SplitMix64(stream.NextUInt64()).NextUInt64());
+    }
+
+    [Fact]
+    public void NextInt_RefusesAnEmptyRange()
+    {
+        FluentActions.Invoking(() => new SplitMix64(1).NextInt(0)).Should().Throw<ArgumentOutOfRangeException>();
+    }
 }
