@@ -157,6 +157,21 @@ public class FirmwareDosingTests
     }
 
     [Fact]
+    public void SingleBolus_AfterABridge_IsPricedAtTheNewConcentrationOnly()
+    {
+        var rig = RefilledAtDoubleStrength();
+        rig.Do(f => f.StartBridgeBolus());
+        rig.RunTo(Start + Sec(34560)); // the bridge (0.4 day) is over
+        rig.Do(f => f.StartBolus("single", 100, SimDuration.FromHours(1)));
+        // 100 mcg / 1000 mcg/mL = 0.1 mL over 1 h = 2.4 mL/day, on the 0.25 mL/day basal:
+        // (0.25 + 2.4) × 1000 = 2650 mcg/day; nothing of it at the old drug's price.
+        rig.Fw.PrescribedMcgPerDay.Should().BeApproximately(2650, 1e-9);
+        rig.RunFor("1h");
+        // 100 mcg bridged, then in the hour 0.25/24 mL × 1000 + 100 mcg = 10.41667 + 100.
+        rig.Fw.ProgrammedMass.Mcg.Should().BeApproximately(100 + 10.41667 + 100, 1e-4);
+    }
+
+    [Fact]
     public void Bridge_IsRefused_WithoutAConcentrationChange()
     {
         var rig = MlPerDay(1);
@@ -267,6 +282,7 @@ public class FirmwareDosingTests
         rig.Do(f => f.RequestPtm());
         // 4 mL/day of room: 0.1 mL / 4 mL/day = 0.025 day = 2160 s.
         rig.Fw.MotorFlow.PicolitresPerDay.Should().Be(24 * PerMl);
+        rig.RunFor("10m"); // a breakpoint while capped: the rates are recomputed, and it stays capped
         rig.RunFor("1h");
         rig.Of<BolusFinished>().Should().Equal(new BolusFinished("ptm", 50, 0.1, Sec(2160), true) with { At = Start + Sec(2160) });
     }
