@@ -219,4 +219,27 @@ public class PatientMonitorTests
         at60.Run(3600, 0);
         at60.Flags.Should().Equal(("raised", "underdose", 1L));
     }
+
+    [Fact]
+    public void BetweenBreakpoints_TheSpanSoFarCountsItsInput()
+    {
+        // At the steady state of M, an hour of M itself (450 × 3600/86 400 = 18.75 mcg) pending: still 100 %.
+        var h = new Harness(Plan(Fast));
+        h.Monitor.Advance(3600, Mass.FromMcg(18.75));
+        h.Monitor.EffectPct.Should().BeApproximately(100, 1e-9);
+    }
+
+    [Fact]
+    public void ABumpThatStaysBelowThirtyPercent_DoesNotRestartTheWithdrawalClock()
+    {
+        // Saline: effect 0 from the start, below 30 % since 0, withdrawal risk due at 6 h. At 1 h, 10 min of
+        // 7.2 × M (c∞ = 720 %) from empty: x = 2^(−600/7200) = 0.943874, Ce = 720·(1 − x)² = 2.27 %,
+        // CSF a = 720·(1 − x²) = 78.55 %. Then no input: Ce = 2.27·x + 78.55·(x − x²) peaks at
+        // x = (2.27 + 78.55)/(2 × 78.55) = 0.5144, Ce = 1.17 + 19.62 = 20.8 %: a turn, never 30 %.
+        var h = new Harness(Plan(Fast) with { CatheterContents = CatheterContents.Saline });
+        h.Run(3600, 0);
+        h.Run(4200, 7.2 * M);
+        h.Run(86_400, 0);
+        h.Flags.Should().Equal(("raised", "underdose", 0L), ("raised", "withdrawal-risk", 21_600L));
+    }
 }

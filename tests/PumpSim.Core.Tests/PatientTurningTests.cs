@@ -191,4 +191,15 @@ public class PatientTurningTests
         p.State = (A0, 0, 0);
         p.TurningSeconds(86_400, 0).Should().Equal(5194);
     }
+
+    [Fact]
+    public void TheReusedList_IsClearedFirst()
+    {
+        // As WithAnInput_TheTurnIsWhereTheEffectPeaks: one turn, at 14 400 s; a stale entry does not survive.
+        var p = new PatientModel(Fast, M);
+        p.State = (3 * A0, 0, 0);
+        var turns = new List<long> { 99 };
+        p.TurningSeconds(86_400, M / 86_400, turns);
+        turns.Should().Equal(14_400);
+    }
 }
