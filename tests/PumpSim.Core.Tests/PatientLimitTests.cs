@@ -28,6 +28,25 @@ public class PatientLimitTests
         p.TurningSeconds(86_400, 0).Should().Equal(13_052);
     }
 
+    [Theory]
+    [InlineData(0.0, 2597)]
+    [InlineData(0.25, 3462)]
+    public void EqualHalfLives_TurnWhereTheLimitFormSays(double steadyMcgPerMl, long expected)
+    {
+        // k = ke0 = ln2/3600 (1/k = 3600/ln 2 = 5193.71 s), V = 70 mL, CSF 70 mcg (c0 = 1 mcg/mL), effect site 0.5,
+        // an input whose steady level is c∞. Ce = c∞ + (B + D·t)·e^(−k·t), B = 0.5 − c∞, D = k·(c0 − c∞):
+        // it turns at t = 1/k − B/D. c∞ = 0: 1/k − 0.5/k = 2596.86 s → 2597.
+        // c∞ = 0.25: 1/k − 0.25/(0.75·k) = 2/(3k) = 3462.47 s → 3462.
+        var p = new PatientModel(new PatientParameters
+        {
+            MaintenanceMcgPerDay = M, CsfHalfLife = SimDuration.FromHours(1), EffectHalfLife = SimDuration.FromHours(1),
+            CsfVolumeMl = 70, StartAtSteadyState = false,
+        }, M);
+        p.State = (70, 0.5, 0);
+        var k = Math.Log(2) / 3600;
+        p.TurningSeconds(86_400, steadyMcgPerMl * k * 70).Should().Equal(expected);
+    }
+
     [Fact]
     public void WithdrawalFlush_IsSixHoursAfterTheSpanStarted_EvenAskedMidSpan()
     {

@@ -185,7 +185,7 @@ public class PatientTurningTests
     [Fact]
     public void EqualCsfAndEffectHalfLives_StillTurnAfterABolus()
     {
-        // k = ke0, CSF at c0, effect site empty, no input: Ce = c0·k·t·e^(−k·t), largest at t = 1/k = 3600/ln 2 = 5193.98 s → 5194.
+        // k = ke0, CSF at c0, effect site empty, no input: Ce = c0·k·t·e^(−k·t), largest at t = 1/k = 3600/ln 2 = 5193.71 s → 5194.
         var same = Fast with { CsfHalfLife = SimDuration.FromHours(1), EffectHalfLife = SimDuration.FromHours(1) };
         var p = new PatientModel(same, M);
         p.State = (A0, 0, 0);
