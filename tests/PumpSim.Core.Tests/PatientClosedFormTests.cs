@@ -9,16 +9,10 @@ namespace PumpSim.Core.Tests;
 /// Half-lives are chosen so the exponentials are powers of one half.</summary>
 public class PatientClosedFormTests
 {
-    private const double M = 450;  // maintenance dose, mcg/day
+    private const double M = PatientFixtures.M;
 
     // CSF half-life 1 h, effect half-life 2 h: k = 2·ke0.
-    private static readonly PatientParameters Fast = new()
-    {
-        MaintenanceMcgPerDay = M,
-        CsfHalfLife = SimDuration.FromHours(1),
-        EffectHalfLife = SimDuration.FromHours(2),
-        CsfVolumeMl = 70,
-    };
+    private static readonly PatientParameters Fast = PatientFixtures.Fast;
 
     /// <summary>The steady CSF amount at a dose: r/k = (D/86 400)·T½/ln 2.</summary>
     private static double SteadyAmount(double mcgPerDay, double halfLifeSeconds) => mcgPerDay / 86_400 * halfLifeSeconds / Math.Log(2);

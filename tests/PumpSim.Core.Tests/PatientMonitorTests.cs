@@ -16,15 +16,9 @@ namespace PumpSim.Core.Tests;
 /// Ce = c∞ + (e − 2c∞ + a)·x + (c∞ − a)·x².</summary>
 public class PatientMonitorTests
 {
-    private const double M = 450;  // maintenance dose, mcg/day
+    private const double M = PatientFixtures.M;
 
-    private static readonly PatientParameters Fast = new()
-    {
-        MaintenanceMcgPerDay = M,
-        CsfHalfLife = SimDuration.FromHours(1),
-        EffectHalfLife = SimDuration.FromHours(2),
-        CsfVolumeMl = 70,
-    };
+    private static readonly PatientParameters Fast = PatientFixtures.Fast;
 
     /// <summary>Drives a monitor the way the engine does: input added over a segment, then at the
     /// breakpoint Flush and the timers; breakpoints at every input change, every 6 h and whenever

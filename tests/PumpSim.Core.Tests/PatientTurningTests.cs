@@ -11,15 +11,11 @@ namespace PumpSim.Core.Tests;
 /// Given t, Ce0 = c0·(2^(1 − t/7200) − 1).</summary>
 public class PatientTurningTests
 {
-    private const double M = 450;  // maintenance dose, mcg/day
+    private const double M = PatientFixtures.M;
 
-    private static readonly PatientParameters Fast = new()
+    private static readonly PatientParameters Fast = PatientFixtures.Fast with
     {
-        MaintenanceMcgPerDay = M,
-        CsfHalfLife = SimDuration.FromHours(1),
-        EffectHalfLife = SimDuration.FromHours(2),
         PocketAbsorptionHalfLife = SimDuration.FromMinutes(30),
-        CsfVolumeMl = 70,
         StartAtSteadyState = false,
     };
 
