@@ -92,18 +92,19 @@ internal sealed class BoxTable(Segment[] title, params string[] headers)
         for (var c = 0; c < widths.Length; c++)
         {
             text.Append(" ");
-            foreach (var run in cells[c]) text.Append(run.Text, run.Style);
+            Append(text, cells[c]);
             text.Append(new string(' ', widths[c] - Width(cells[c]) + 1) + "│");
         }
         text.Append("\n");
     }
 
     /// <summary>The runs as one renderable, without markup.</summary>
-    public static Paragraph Text(IEnumerable<Segment> runs)
+    public static Paragraph Text(IEnumerable<Segment> runs) => Append(new Paragraph(), runs);
+
+    private static Paragraph Append(Paragraph text, IEnumerable<Segment> runs)
     {
-        var p = new Paragraph();
-        foreach (var r in runs) p.Append(r.Text, r.Style);
-        return p;
+        foreach (var r in runs) text.Append(r.Text, r.Style);
+        return text;
     }
 
     /// <summary>The runs as markup, for <see cref="Table"/>'s title.</summary>

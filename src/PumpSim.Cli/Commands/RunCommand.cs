@@ -39,7 +39,8 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
             throw new InputException($"cannot write the outputs to {outDir}: {e.Message}");
         }
         SummaryTable.Write(console, run);
-        console.Write(BoxTable.Text([new("Outputs written to "), new(outDir, new Style(Color.Blue)), new($"{(settings.Html ? " (with report.html)" : "")}.\n")]));
+        console.Write(new Paragraph("Outputs written to ").Append(outDir, new Style(Color.Blue))
+            .Append($"{(settings.Html ? " (with report.html)" : "")}.\n"));
         return run.Passed ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
     }
 }

@@ -9,6 +9,9 @@ namespace PumpSim.Core.Patient;
 public sealed class PatientModel
 {
     private readonly double _k, _ke0, _ka, _cns, _volumeMl, _ceMaintained, _ec50;
+    /// <summary>CSF and effect site at (nearly) one rate: every closed form below then takes its limit
+    /// (ke0/(ke0 − k)·(e^(−k·t) − e^(−ke0·t)) → ke0·t·e^(−k·t)) instead of dividing by ke0 − k.</summary>
+    private readonly bool _equalRates;
     private double _amount;  // mcg in CSF
     private double _ce;      // effect-site concentration, mcg/mL
     private double _depot;   // mcg in the pocket not yet absorbed
@@ -20,6 +23,7 @@ public sealed class PatientModel
         _k = Math.Log(2) / p.CsfHalfLife.Seconds;
         _ke0 = Math.Log(2) / p.EffectHalfLife.Seconds;
         _ka = Math.Log(2) / p.PocketAbsorptionHalfLife.Seconds;
+        _equalRates = Near(_k, _ke0);
         // The depot's closed form divides by (k − ka), (ke0 − ka) and (ke0 − k): nudge the absorption
         // rate off a coincidence (0.1 % of a modelling choice changes nothing a user can see).
         while (Near(_ka, _k) || Near(_ka, _ke0)) _ka *= 1.001;
@@ -96,7 +100,7 @@ public sealed class PatientModel
         var cInf = inputMcgPerSecond / _k / _volumeMl;
         var a0 = _amount - inputMcgPerSecond / _k;
         double t;
-        if (Math.Abs(_ke0 - _k) < 1e-15)
+        if (_equalRates)
         {
             // Equal rates (Factors' limit): ce = cInf + (B + D·t)·e^(−k·t) with B = ce0 − cInf and
             // D = ke0·a0/V, whose slope e^(−k·t)·(D − k·B − k·D·t) is zero at t = 1/k − B/D.
@@ -175,7 +179,7 @@ public sealed class PatientModel
         var (cInf, c1, c2) = DepotTerms(rate);
         var e1 = Math.Exp(-_k * t); var e2 = Math.Exp(-_ka * t); var ee = Math.Exp(-_ke0 * t);
         var g2 = Gain(_ka);
-        if (Near(_k, _ke0))
+        if (_equalRates)
         {
             // The k-term is c1·ke0·t·e^(−k·t) (see EvolveWithDepot), whose slope is c1·ke0·e^(−k·t)·(1 − k·t).
             var b0 = _ce - cInf - c2 * g2;
@@ -207,7 +211,7 @@ public sealed class PatientModel
         var amount = (cInf + c1 * e1 + c2 * e2) * _volumeMl;
         // At k = ke0 the k-term's response ke0/(ke0 − k)·(e^(−k·t) − e^(−ke0·t)) is 0/0; its limit is
         // ke0·t·e^(−k·t), as in Factors (a nudged k would multiply a gain of −1000 by exactly 0).
-        var r1 = Near(_k, _ke0) ? _ke0 * seconds * e1 : Gain(_k) * (e1 - ee);
+        var r1 = _equalRates ? _ke0 * seconds * e1 : Gain(_k) * (e1 - ee);
         var ce = cInf + (_ce - cInf) * ee + c1 * r1 + c2 * Gain(_ka) * (e2 - ee);
         return (amount, ce, _depot * e2);
     }
@@ -239,7 +243,7 @@ public sealed class PatientModel
         var ek = Math.Exp(-_k * seconds);
         var ee = Math.Exp(-_ke0 * seconds);
         // Response of the effect site to a CSF deviation decaying at k: ke0/(ke0-k)·(e^-kt − e^-ke0·t).
-        var cross = Math.Abs(_ke0 - _k) < 1e-15 ? _ke0 * seconds * ek : _ke0 / (_ke0 - _k) * (ek - ee);
+        var cross = _equalRates ? _ke0 * seconds * ek : _ke0 / (_ke0 - _k) * (ek - ee);
         return (ek, ee, cross);
     }
 
