@@ -25,6 +25,9 @@ public sealed class EventShape
     public string Type { get; }
     public Type Record { get; }
     public IReadOnlyList<EventFieldShape> Fields { get; }
+
+    /// <summary>Its words for people (<see cref="EventWords"/>): label, sentence, salience, mood.</summary>
+    public EventWording Words => EventWords.For(Record);
 }
 
 /// <summary>THE table of event types: each record once, with its type name and its fields'
