@@ -259,13 +259,13 @@ public sealed class PumpPlant : IPumpSensors
         _drug = drug;
     }
 
-    /// <summary>The needle missed the reservoir: the drug goes into the pocket.</summary>
+    /// <summary>The needle missed the reservoir: the drug goes into the pocket. The reservoir, and so
+    /// the drug it holds, is untouched.</summary>
     public Parcel PocketFill(Volume volume, Concentration drug)
     {
         var injected = Parcel.Of(volume, drug);
         _ledger.PutIn.Add(injected);
         _ledger.ToPocket.Add(injected);
-        _drug = drug;
         return injected;
     }
 
