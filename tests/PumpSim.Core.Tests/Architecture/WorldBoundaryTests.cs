@@ -43,9 +43,12 @@ public class WorldBoundaryTests
     [Fact]
     public void AssembliesTheFirmwareSees_HoldNoPlantPatientOrEngineType()
     {
-        // The catheter's two words travel in Domain because the plant's events carry them;
-        // src/PumpSim.Firmware/BannedSymbols.Firmware.txt keeps them out of firmware code (RS0030).
-        string[] sharedWords = ["PumpSim.Core.Plant.CatheterFaultKind", "PumpSim.Core.Plant.CatheterContents"];
+        // The catheter's words (its fault kinds and their descriptor) travel in Domain because the
+        // plant's events, the loader and the renderers carry them; every one of them must be in
+        // src/PumpSim.Firmware/BannedSymbols.Firmware.txt, which keeps it out of firmware code (RS0030).
+        var sharedWords = File.ReadAllLines(Path.Combine(FirmwareDiagramTests.RepoRoot(), "src", "PumpSim.Firmware", "BannedSymbols.Firmware.txt"))
+            .Where(l => l.StartsWith("T:", StringComparison.Ordinal))
+            .Select(l => l[2..l.IndexOf(';', StringComparison.Ordinal)]).ToArray();
         var leaks = Firmware.GetTypes().Concat(Domain.GetTypes())
             .Where(t => t.Namespace is "PumpSim.Core.Plant" or "PumpSim.Core.Patient" or "PumpSim.Core.Engine"
                 or "PumpSim.Core.Accuracy" or "PumpSim.Core.Sweeps")
