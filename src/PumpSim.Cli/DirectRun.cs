@@ -1,10 +1,11 @@
 using PumpSim.Cli.Commands;
+using PumpSim.Cli.Infrastructure;
 using Spectre.Console;
 
 namespace PumpSim.Cli;
 
-/// <summary>`pumpsim run FILE [--out DIR] [--step D] [--seed N] [--html]`, bound without
-/// Spectre.Console.Cli's command model.</summary>
+/// <summary>`pumpsim run FILE [--out DIR] [--step D] [--seed N] [--html]`, and `pumpsim validate
+/// PATH...` and `pumpsim verify PATH...` with paths only, bound without Spectre.Console.Cli's command model.</summary>
 /// <remarks>Building that model (reflection over the settings, the help styles, the binder) was a
 /// quarter of a one-day run's whole process (docs/startup.md). This binds only the plain shape of the
 /// commonest line: the verb, one file, each known option at most once as <c>--name value</c>. Anything
@@ -58,10 +59,30 @@ internal static class DirectRun
         return settings.Validate().Successful ? settings : null;
     }
 
-    /// <summary>Runs the bound command; an exception is answered as the Spectre path's handler does.</summary>
-    public static int Execute(RunSettings settings, IAnsiConsole console, Func<Exception, int> handle)
+    /// <summary>The paths of `<paramref name="verb"/> PATH...` when every word after the verb is a
+    /// path (none empty, none that could be an option: Normalise has turned those after "--" into
+    /// "./-…"), else null. Options (`verify -v`, `--junit`) and help are left to Spectre.</summary>
+    public static string[]? TryBindPaths(IReadOnlyList<string> args, string verb)
     {
-        try { return RunCommand.Run(console, settings); }
+        if (args.Count < 2 || args[0] != verb) return null;
+        for (var i = 1; i < args.Count; i++)
+            if (args[i].Length == 0 || args[i][0] is '-' or '\0') return null;
+        return args.Skip(1).ToArray();
+    }
+
+    /// <summary>The direct line for <paramref name="args"/>, as a command to call, or null for Spectre.</summary>
+    public static Func<int>? TryBind(IReadOnlyList<string> args, IAnsiConsole console, ErrorWriter errors)
+    {
+        if (TryBind(args) is { } run) return () => RunCommand.Run(console, run);
+        if (TryBindPaths(args, "validate") is { } files) return () => ValidateCommand.Run(console, errors, new ValidateSettings { Files = files });
+        if (TryBindPaths(args, "verify") is { } paths) return () => VerifyCommand.Run(console, errors, new VerifySettings { Paths = paths });
+        return null;
+    }
+
+    /// <summary>Runs the bound command; an exception is answered as the Spectre path's handler does.</summary>
+    public static int Execute(Func<int> command, Func<Exception, int> handle)
+    {
+        try { return command(); }
         catch (Exception e) { return handle(e); }
     }
 }

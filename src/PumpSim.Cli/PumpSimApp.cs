@@ -44,9 +44,9 @@ public static class PumpSimApp
             return ExitCodes.InvalidInput;
         }
         args = normalised;
-        // The commonest line skips Spectre.Console.Cli's command model (DirectRun says why and how).
-        if (DirectRun.TryBind(args) is { } run)
-            return DirectRun.Execute(run, console, ex => Handle(ex, errors, debug, normalised));
+        // The commonest lines skip Spectre.Console.Cli's command model (DirectRun says why and how).
+        if (DirectRun.TryBind(args, console, errors) is { } direct)
+            return DirectRun.Execute(direct, ex => Handle(ex, errors, debug, normalised));
         var registrar = new TypeRegistrar();
         registrar.RegisterInstance(typeof(ErrorWriter), errors);
         registrar.RegisterInstance(typeof(IAnsiConsole), console);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text;
+using System.Text.Json;
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
 using PumpSim.Core.Units;
@@ -15,20 +15,19 @@ public static class EventLogWriter
     public const string FileName = "events.jsonl";
 
     /// <summary>Events are ordered by (instant, sequence) with a stable sort, so the file is in
-    /// time order even if a caller hands them over merged from several sources.</summary>
+    /// time order even if a caller hands them over merged from several sources. Lines are written
+    /// as bytes (<see cref="Utf8LineWriter"/>): a run that tones for years writes millions.</summary>
     public static void Write(Stream output, IEnumerable<PumpEvent> events)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(events);
-        var newline = new[] { (byte)'\n' };
-        using var json = new Utf8JsonWriter(output, JsonOptions.Compact);
-        foreach (var e in events.OrderBy(e => e.At).ThenBy(e => e.Sequence))
+        var line = new Utf8LineWriter(output);
+        foreach (var e in InOrder(events))
         {
-            WriteOne(json, e);
-            json.Flush();
-            json.Reset();
-            output.Write(newline);
+            WriteOne(line, e);
+            line.Byte((byte)'\n');
         }
+        line.Flush();
         output.Flush();
     }
 
@@ -36,45 +35,77 @@ public static class EventLogWriter
     public static string ToJsonLine(PumpEvent e)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, JsonOptions.Compact)) WriteOne(json, e);
-        return Utf8NoBom.Encoding.GetString(buffer.ToArray());
+        var line = new Utf8LineWriter(buffer);
+        WriteOne(line, e);
+        line.Flush();
+        return Utf8NoBom.Encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteOne(Utf8JsonWriter json, PumpEvent e)
+    /// <summary>The engine hands its events over in order; only a list out of order is sorted
+    /// (a stable sort of an ordered list would give it back unchanged).</summary>
+    private static IEnumerable<PumpEvent> InOrder(IEnumerable<PumpEvent> events)
     {
-        json.WriteStartObject();
-        json.WriteString("t", e.At.ToString());
-        json.WriteString("type", e.Type);
-        // The table refuses a field named t or type, which would duplicate a key of the line.
-        foreach (var (name, value) in EventTable.Values(e))
+        var list = events as IReadOnlyList<PumpEvent> ?? events.ToList();
+        for (var i = 1; i < list.Count; i++)
         {
-            json.WritePropertyName(name);
-            WriteValue(json, value, $"{e.Type}.{name}");
+            var (a, b) = (list[i - 1], list[i]);
+            if (b.At < a.At || (b.At == a.At && b.Sequence < a.Sequence))
+                return list.OrderBy(e => e.At).ThenBy(e => e.Sequence);
         }
-        json.WriteEndObject();
+        return list;
+    }
+
+    /// <summary>Each event type's fixed text, escaped once: <c>","type":"…"</c> after the instant and
+    /// <c>,"name":</c> before each field, and the field's name for a refusal's message.</summary>
+    private sealed record ShapeText(byte[] TypeTail, byte[][] Names, string[] Whats);
+
+    // Looked up by key only, never enumerated.
+    private static readonly Dictionary<EventShape, ShapeText> Texts = EventTable.All.ToDictionary(s => s, s => new ShapeText(
+        [.. "\",\"type\":\""u8, .. Escaped(s.Type), .. "\""u8],
+        s.Fields.Select(f => (byte[])[.. ",\""u8, .. Escaped(f.Name), .. "\":"u8]).ToArray(),
+        s.Fields.Select(f => $"{s.Type}.{f.Name}").ToArray()));
+
+    /// <summary>A name as the JSON writer escapes it (with the files' encoder), without its quotes.</summary>
+    private static ReadOnlySpan<byte> Escaped(string name) => JsonEncodedText.Encode(name, LazyRelaxedEncoder.Instance).EncodedUtf8Bytes;
+
+    private static void WriteOne(Utf8LineWriter line, PumpEvent e)
+    {
+        var shape = EventTable.ShapeOf(e);
+        var text = Texts[shape];
+        line.Bytes("{\"t\":\""u8);
+        line.Instant(e.At);
+        line.Bytes(text.TypeTail);
+        // The table refuses a field named t or type, which would duplicate a key of the line.
+        for (var i = 0; i < shape.Fields.Count; i++)
+        {
+            if (!shape.Fields[i].TryRead(e, out var value)) continue;
+            line.Bytes(text.Names[i]);
+            WriteValue(line, value, text.Whats[i]);
+        }
+        line.Byte((byte)'}');
     }
 
     /// <summary>The value types <see cref="EventTable"/> gives (string, long, double, bool), plus a few
     /// a table entry may reasonably pass (units, instants, enums) written as their invariant text.</summary>
-    internal static void WriteValue(Utf8JsonWriter json, object? value, string what)
+    internal static void WriteValue(Utf8LineWriter line, object? value, string what)
     {
         switch (value)
         {
-            case null: json.WriteNullValue(); break;
-            case string s: json.WriteStringValue(s); break;
-            case bool b: json.WriteBooleanValue(b); break;
-            case long l: json.WriteNumberValue(l); break;
-            case int i: json.WriteNumberValue(i); break;
-            case ulong u: json.WriteNumberValue(u); break;
-            case double d: json.WriteRawValue(InvariantFormat.JsonNumber(d, what), skipInputValidation: true); break;
-            case float f: json.WriteRawValue(InvariantFormat.JsonNumber(f, what), skipInputValidation: true); break;
-            case decimal m: json.WriteRawValue(InvariantFormat.JsonNumber((double)m, what), skipInputValidation: true); break;
-            case SimInstant t: json.WriteStringValue(t.ToString()); break;
+            case null: line.Bytes("null"u8); break;
+            case string s: line.JsonString(s); break;
+            case bool b: line.Bytes(b ? "true"u8 : "false"u8); break;
+            case long l: line.Integer(l); break;
+            case int i: line.Integer(i); break;
+            case ulong u: line.Integer(u); break;
+            case double d: line.JsonNumber(d, what); break;
+            case float f: line.JsonNumber(f, what); break;
+            case decimal m: line.JsonNumber((double)m, what); break;
+            case SimInstant t: line.JsonString(t.ToString()); break;
             // Enums as the kebab-case words the spec uses ("non-critical"), never "NonCritical".
-            case AlarmPriority p: json.WriteStringValue(AlarmIds.Text(p)); break;
-            case Enum en: json.WriteStringValue(Kebab(en.ToString())); break;
-            case IFormattable fmt: json.WriteStringValue(fmt.ToString(null, CultureInfo.InvariantCulture)); break;
-            default: json.WriteStringValue(value.ToString()); break;
+            case AlarmPriority p: line.JsonString(AlarmIds.Text(p)); break;
+            case Enum en: line.JsonString(Kebab(en.ToString())); break;
+            case IFormattable fmt: line.JsonString(fmt.ToString(null, CultureInfo.InvariantCulture)); break;
+            default: line.JsonString(value.ToString()); break;
         }
     }
 

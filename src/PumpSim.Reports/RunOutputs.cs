@@ -14,7 +14,7 @@ public static class RunOutputs
         var files = new List<OutputFile>
         {
             new(EventLogWriter.FileName, s => EventLogWriter.Write(s, result.Events)),
-            OutputFile.Text(TelemetryCsvWriter.FileName, w => TelemetryCsvWriter.Write(w, result.Telemetry)),
+            new(TelemetryCsvWriter.FileName, s => TelemetryCsvWriter.Write(s, result.Telemetry)),
             new(SummaryWriter.FileName, s => SummaryWriter.Write(s, result, expectations)),
         };
         if (html is not null) files.Add(OutputFile.Text(HtmlReportWriter.FileName, w => HtmlReportWriter.Write(w, html)));

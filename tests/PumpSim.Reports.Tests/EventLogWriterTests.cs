@@ -94,7 +94,9 @@ public class EventValueTests
         static string One(object v)
         {
             using var buffer = new MemoryStream();
-            using (var json = new System.Text.Json.Utf8JsonWriter(buffer)) EventLogWriter.WriteValue(json, v, "x");
+            var line = new Utf8LineWriter(buffer);
+            EventLogWriter.WriteValue(line, v, "x");
+            line.Flush();
             return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
         }
         One(PumpSim.Core.Firmware.AlarmPriority.NonCritical).Should().Be("\"non-critical\"");

@@ -16,7 +16,11 @@ public sealed class ValidateSettings : CommandSettings
 /// <summary>`pumpsim validate FILE...`: load and check without running; every error located.</summary>
 public sealed class ValidateCommand(IAnsiConsole console, ErrorWriter errors) : Command<ValidateSettings>
 {
-    public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, ValidateSettings settings, CancellationToken cancellationToken) =>
+        Run(console, errors, settings);
+
+    /// <summary>The command itself; <see cref="DirectRun"/> calls it without a command context.</summary>
+    internal static int Run(IAnsiConsole console, ErrorWriter errors, ValidateSettings settings)
     {
         var found = ScenarioFiles.FindAll(settings.Files);
         var files = found.Files;

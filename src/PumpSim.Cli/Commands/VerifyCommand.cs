@@ -30,7 +30,11 @@ public sealed class VerifySettings : CommandSettings
 /// failing expectation is listed once, with the file:line of its entry in `expect:`.</summary>
 public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Command<VerifySettings>
 {
-    public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, VerifySettings settings, CancellationToken cancellationToken) =>
+        Run(stdout, errors, settings);
+
+    /// <summary>The command itself; <see cref="DirectRun"/> calls it without a command context.</summary>
+    internal static int Run(IAnsiConsole stdout, ErrorWriter errors, VerifySettings settings)
     {
         // With --junit - stdout carries the XML, so the human output moves to stderr.
         var toStdout = settings.JUnit is "-" or CommandLine.Stdout;

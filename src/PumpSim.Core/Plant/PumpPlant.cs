@@ -19,7 +19,11 @@ public sealed class PumpPlant : IPumpSensors
     private long _charge;
     private bool _stallPermanent, _motorDamaged, _flipped, _trueEmptyLogged;
     private SimInstant _stallUntil, _mriScanEnd = SimInstant.MaxValue, _mriRecoveryAt;
+    // Episodes in start order; those before _stallNext are handled. Handled ones are dropped only
+    // when new ones are added: removing each from the front of the list moved all the rest, which
+    // made a storm of n stalls cost n² (issue 24).
     private readonly List<(SimInstant Start, SimInstant End)> _stallEpisodes = [];
+    private int _stallNext;
 
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
     private FlowRate _leakRate, _cathRate;
@@ -130,7 +134,7 @@ public sealed class PumpPlant : IPumpSensors
         var next = SimInstant.MaxValue;
         void Consider(SimInstant t) { if (t > now && t < next) next = t; }
         void ConsiderIn(long seconds) { if (seconds != long.MaxValue && seconds > 0) Consider(now + SimDuration.FromSeconds(Math.Min(seconds, 1L << 40))); }
-        if (_stallEpisodes.Count > 0) Consider(_stallEpisodes[0].Start);
+        if (_stallNext < _stallEpisodes.Count) Consider(_stallEpisodes[_stallNext].Start);
         Consider(_stallUntil);
         Consider(_mriScanEnd);
         Consider(_mriRecoveryAt);
@@ -169,10 +173,9 @@ public sealed class PumpPlant : IPumpSensors
     /// <summary>Stall episodes that start now extend the stall.</summary>
     public void HandleStallEpisodes()
     {
-        while (_stallEpisodes.Count > 0 && _stallEpisodes[0].Start <= Now)
+        while (_stallNext < _stallEpisodes.Count && _stallEpisodes[_stallNext].Start <= Now)
         {
-            var e = _stallEpisodes[0];
-            _stallEpisodes.RemoveAt(0);
+            var e = _stallEpisodes[_stallNext++];
             if (e.End > _stallUntil) _stallUntil = e.End;
         }
     }
@@ -210,6 +213,8 @@ public sealed class PumpPlant : IPumpSensors
     {
         if (permanent) { _stallPermanent = true; return; }
         var step = every ?? duration;
+        _stallEpisodes.RemoveRange(0, _stallNext);
+        _stallNext = 0;
         for (var i = 0; i < Math.Max(1, count); i++)
         {
             var start = Now + step * i;
@@ -280,7 +285,7 @@ public sealed class PumpPlant : IPumpSensors
         _ledger.PutIn.Add(parcel);
         _reservoir.Add(parcel);
         _charge = BatteryModel.FullCharge;
-        _stallPermanent = false; _motorDamaged = false; _flipped = false; _stallEpisodes.Clear(); _stallUntil = Now; _mriRecoveryAt = Now;
+        _stallPermanent = false; _motorDamaged = false; _flipped = false; _stallEpisodes.Clear(); _stallNext = 0; _stallUntil = Now; _mriRecoveryAt = Now;
         _accuracyPct = 0;
     }
 }

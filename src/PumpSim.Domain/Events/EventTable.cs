@@ -15,6 +15,15 @@ public sealed class EventFieldShape
     /// <summary>The value of this field in <paramref name="e"/>, or <see cref="EventTable.Absent"/>
     /// when this occurrence leaves the field out.</summary>
     internal object? Read(PumpEvent e) => _read(e);
+
+    /// <summary>The value of this field in <paramref name="e"/>; false when this occurrence leaves it
+    /// out. For the events.jsonl writer's loop over <see cref="EventShape.Fields"/>, which runs once
+    /// per field of every event of a run and so does without <see cref="EventTable.Values"/>' enumerator.</summary>
+    public bool TryRead(PumpEvent e, out object? value)
+    {
+        value = _read(e);
+        return !ReferenceEquals(value, EventTable.Absent);
+    }
 }
 
 /// <summary>One event type: the record, its name (SCENARIOS.md §3) and its fields in output order.</summary>
