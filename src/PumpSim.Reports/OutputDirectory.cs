@@ -240,10 +240,22 @@ public static class OutputDirectory
     private static void WriteFiles(string stage, IReadOnlyList<OutputFile> files)
     {
         foreach (var f in files)
+            WhenTooLarge(f.Name, () =>
+            {
+                using var stream = new FileStream(Path.Combine(stage, f.Name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                f.Write(stream);
+                stream.Flush(flushToDisk: true);
+            });
+    }
+
+    /// <summary>.NET reports EFBIG (a write past `ulimit -f` with SIGXFSZ ignored, or past the
+    /// filesystem's largest file) as an ArgumentOutOfRangeException; it is the environment, not a bug.</summary>
+    private static void WhenTooLarge(string name, Action write)
+    {
+        try { write(); }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "value" && e.StackTrace?.Contains("System.IO.", StringComparison.Ordinal) == true)
         {
-            using var stream = new FileStream(Path.Combine(stage, f.Name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            f.Write(stream);
-            stream.Flush(flushToDisk: true);
+            throw new IOException($"cannot write {name}: file too large (the limit on file size, ulimit -f, or the filesystem's)", e);
         }
     }
 
@@ -378,11 +390,12 @@ public static class OutputDirectory
         var temp = Path.Combine(dir, StageName() + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            WhenTooLarge(Path.GetFileName(full), () =>
             {
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 write(stream);
                 stream.Flush(flushToDisk: true);
-            }
+            });
             FileNode.Rename(temp, full);
         }
         finally
