@@ -118,13 +118,13 @@ public sealed class OutputDirectoryTests : IDisposable
         Directory.GetFileSystemEntries(target).Should().HaveCount(2, "no staging folder is left behind");
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_output_folder_that_is_a_mount_point_is_staged_inside_itself_and_links_there_are_not_followed()
     {
         // /dev/shm is a tmpfs mounted on /dev (another filesystem): exactly a Docker volume's shape.
         // Before the fix the staging folder went into /dev, the rename failed with EXDEV and .NET's
         // copy fallback wrote through the planted link into the victim.
-        if (!IsMountPoint("/dev/shm")) return; // no second filesystem on this machine
+        Skip.IfNot(IsMountPoint("/dev/shm"), "/dev/shm is not a mount point here: no second filesystem to stage across");
         var tag = "pumpsim-test-" + Guid.NewGuid().ToString("N");
         var a = Path.Combine("/dev/shm", tag + "-a.txt");
         var b = Path.Combine("/dev/shm", tag + "-b.txt");
@@ -312,14 +312,14 @@ public sealed class OutputDirectoryTests : IDisposable
         File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("A");
     }
 
-    [Fact]
+    [SkippableFact]
     public void WriteFile_writes_through_a_character_device_and_leaves_it_a_device()
     {
         // Never the real /dev/null: a regression would rename a file over it, machine-wide (it
         // happened once while checking that this test fails without the fix). A private null
-        // device in the test folder needs mknod (root, as CI runs); skipped where it cannot be made.
+        // device in the test folder needs mknod (root, as CI runs); reported as skipped where it cannot be made.
         var device = Path.Combine(_root, "null");
-        if (!MakeNullDevice(device)) return;
+        Skip.IfNot(MakeNullDevice(device), "mknod is not allowed here (not root, a user namespace or a nodev mount)");
         OutputDirectory.WriteFile(device, s => s.Write("<xml/>"u8));
         PumpSim.Scenarios.Files.FileNode.KindOf(device, followLinks: false)
             .Should().Be(PumpSim.Scenarios.Files.NodeKind.CharacterDevice, "before the fix a regular file was renamed over the node");
