@@ -47,4 +47,19 @@ public class CiScriptTests
         p.ExitCode.Should().Be(0);
         output.Should().Be("N.C.Skipped\n");
     }
+
+    [Fact]
+    public void GlobalJson_pins_sdk_10_and_rolls_forward_to_the_installed_feature_band()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.Path("global.json")));
+        var sdk = doc.RootElement.GetProperty("sdk");
+        sdk.GetProperty("version").GetString().Should().StartWith("10.0.");
+        sdk.GetProperty("rollForward").GetString().Should().Be("latestFeature", "10.0.100 must accept any 10.0.x SDK such as 10.0.401");
+        var psi = new ProcessStartInfo("dotnet", ["--version"]) { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        using var p = Process.Start(psi)!;
+        var version = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        p.ExitCode.Should().Be(0, "the SDK resolves under global.json: " + p.StandardError.ReadToEnd());
+        version.Should().StartWith("10.0.");
+    }
 }
