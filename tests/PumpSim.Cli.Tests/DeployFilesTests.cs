@@ -122,4 +122,18 @@ public class DeployFilesTests
         RunPumpsim(Unsharded(words, "results/whole"), Map);
         SameBytes(Path.Combine(dir, "results", "sweep"), Path.Combine(dir, "results", "whole"));
     }
+
+    [Fact]
+    public void Docker_image_runs_as_a_non_root_user_with_a_build_context_free_of_build_output()
+    {
+        var dockerfile = File.ReadAllLines(Deploy("Dockerfile"));
+        var final = dockerfile.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime", StringComparison.Ordinal)).ToArray();
+        final.Should().NotBeEmpty();
+        var user = final.LastOrDefault(l => l.StartsWith("USER ", StringComparison.Ordinal));
+        user.Should().NotBeNull("the image must not run as root");
+        user!["USER ".Length..].Trim().Should().NotBe("root").And.NotBe("0");
+        Array.IndexOf(final, user).Should().BeLessThan(Array.FindIndex(final, l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal)));
+        var ignore = File.ReadAllLines(Repo.Path(".dockerignore")).Select(l => l.Trim()).ToArray();
+        ignore.Should().Contain(["**/bin/", "**/obj/", ".git/", "out/"]);
+    }
 }
