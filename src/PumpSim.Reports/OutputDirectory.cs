@@ -16,11 +16,15 @@ namespace PumpSim.Reports;
 /// <item>An existing output folder — which may be a mount point (a Docker/Kubernetes volume) whose
 /// parent is another filesystem, so it can never be renamed — is staged inside itself. Once every
 /// file is written and flushed, a commit marker is written (atomically) into the staging folder;
-/// then each file is renamed over its old version. If the process dies between those renames, the
+/// then each file is renamed over its old version, which is first moved aside into the stage. If
+/// one file cannot be replaced (EBUSY of a bind-mounted file, EPERM of an immutable one), the files
+/// already replaced are put back: the old set stays. If the process dies between those renames, the
 /// next pumpsim write to the same folder finds the committed staging folder and finishes it (roll
-/// forward); a staging folder without the marker is deleted (roll back). So the folder always ends
-/// as the complete old set or the complete new set; only during the few renames of a publish (or
-/// after a crash, until the next write) can a reader see a mix.</item>
+/// forward); a staging folder without the marker is deleted (roll back). A complete publish strikes
+/// the names it wrote from every stage committed before it began, so a killed run's stage never
+/// rolls forward over a newer set. So the folder always ends as the complete old set or the
+/// complete new set; only during the few renames of a publish (or after a crash, until the next
+/// write) can a reader see a mix.</item>
 /// <item>Nothing is written through a link: staging files are created with O_EXCL (CreateNew) in a
 /// folder we just made, and before publishing, a destination that is a symbolic link or not a
 /// regular file is refused (exit 2), so a planted <c>events.jsonl -&gt; victim</c> is never followed
@@ -66,21 +70,52 @@ public static class OutputDirectory
     /// <summary>Finishes or removes what killed runs left in <paramref name="folder"/> (see the class comment).</summary>
     public static void Recover(string folder)
     {
-        if (FileNode.KindOf(folder, followLinks: true) != NodeKind.Directory) return;
-        string[] stages;
-        try { stages = Directory.GetDirectories(folder, StagePrefix + "*"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return; }
-        foreach (var stage in stages.Order(StringComparer.Ordinal))
+        foreach (var stage in Stages(folder))
         {
             if (FileNode.KindOf(stage, followLinks: false) != NodeKind.Directory || OwnerIsAlive(stage)) continue;
-            var marker = Path.Combine(stage, CommitMarker);
-            if (FileNode.KindOf(marker, followLinks: false) == NodeKind.Regular)
+            var names = CommittedNames(stage);
+            if (names is not null)
             {
-                var names = File.ReadAllLines(marker).Where(IsPlainName).ToArray();
                 try { Publish(stage, folder, names.Where(n => FileNode.KindOf(Path.Combine(stage, n), false) == NodeKind.Regular).ToArray()); }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException) { continue; } // leave it for a later run
             }
             TryDelete(stage);
+        }
+    }
+
+    private static string[] Stages(string folder)
+    {
+        if (FileNode.KindOf(folder, followLinks: true) != NodeKind.Directory) return [];
+        try { return Directory.GetDirectories(folder, StagePrefix + "*").Order(StringComparer.Ordinal).ToArray(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return []; }
+    }
+
+    /// <summary>The names a stage's commit marker lists, or null when it has none (not committed).</summary>
+    private static string[]? CommittedNames(string stage)
+    {
+        var marker = Path.Combine(stage, CommitMarker);
+        if (FileNode.KindOf(marker, followLinks: false) != NodeKind.Regular) return null;
+        try { return File.ReadAllLines(marker).Where(IsPlainName).ToArray(); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return null; }
+    }
+
+    /// <summary>After a complete publish, a stage committed before this run began (a run killed in
+    /// its publish window, too young to be recovered yet) must never later put its files over ours:
+    /// the names we wrote are struck from its marker, so recovery finishes at most the files we did
+    /// not write (and, with none left, only deletes it). A stage committed while we ran belongs to a
+    /// concurrent writer and is left alone.</summary>
+    private static void Supersede(IEnumerable<string> earlierStages, IReadOnlyCollection<string> written)
+    {
+        foreach (var stage in earlierStages)
+        {
+            if (CommittedNames(stage) is not { } names) continue;
+            var left = names.Where(n => !written.Contains(n)).ToArray();
+            try
+            {
+                if (left.Length == 0) File.Delete(Path.Combine(stage, CommitMarker));
+                else WriteMarker(stage, left, FileMode.Create);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // its folder vanished: nothing to supersede
         }
     }
 
@@ -105,7 +140,9 @@ public static class OutputDirectory
     private static void WriteExisting(string target, IReadOnlyList<OutputFile> files)
     {
         Recover(target);
+        var earlier = Stages(target).Where(st => CommittedNames(st) is not null).ToArray();
         var stage = NewStage(target);
+        var keepStage = false;
         try
         {
             WriteFiles(stage, files);
@@ -116,41 +153,109 @@ public static class OutputDirectory
                 if (kind is not (NodeKind.Missing or NodeKind.Regular))
                     throw new IOException($"{Path.Combine(target, name)} is {FileNode.Describe(kind)}; refusing to replace it (remove it or choose another --out)");
             }
-            // The commit marker itself appears atomically: written aside, then renamed.
-            var pending = Path.Combine(stage, CommitMarker + ".tmp");
-            using (var s = new FileStream(pending, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                s.Write(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", names) + "\n"));
-                s.Flush(flushToDisk: true);
-            }
-            FileNode.Rename(pending, Path.Combine(stage, CommitMarker));
-            Publish(stage, target, names);
+            WriteMarker(stage, names, FileMode.CreateNew);
+            try { Publish(stage, target, names); }
+            catch (PublishUndoFailedException) { keepStage = true; throw; }
+            Supersede(earlier, names);
         }
         finally
         {
-            if (Directory.Exists(stage)) TryDelete(stage);
+            if (!keepStage && Directory.Exists(stage)) TryDelete(stage);
         }
     }
 
+    /// <summary>The commit marker appears atomically: written aside, flushed, then renamed.</summary>
+    private static void WriteMarker(string stage, IReadOnlyList<string> names, FileMode mode)
+    {
+        var pending = Path.Combine(stage, CommitMarker + ".tmp");
+        using (var s = new FileStream(pending, mode, FileAccess.Write, FileShare.None))
+        {
+            s.Write(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", names) + "\n"));
+            s.Flush(flushToDisk: true);
+        }
+        FileNode.Rename(pending, Path.Combine(stage, CommitMarker));
+    }
+
+    /// <summary>The folder inside a stage that holds the old versions of the files a publish has
+    /// replaced so far: until the publish ends, each one can be put back.</summary>
+    private const string Previous = ".previous";
+
+    /// <summary>Called before each rename of a publish (tests make one fail, as a bind-mounted or
+    /// immutable file does); local to the calling flow, so parallel tests do not see it.</summary>
+    internal static readonly AsyncLocal<Action<string>?> BeforeReplaceForTests = new();
+
+    /// <summary>Moves each staged file over its old version, keeping the old one aside in the stage.
+    /// If one cannot be replaced, the ones already replaced are put back, so the folder holds the
+    /// old set, never a mix; only if even that fails is the stage kept (the next write finishes it).</summary>
     private static void Publish(string stage, string target, IReadOnlyList<string> names)
     {
-        foreach (var name in names)
+        var previous = Path.Combine(stage, Previous);
+        Directory.CreateDirectory(previous);
+        var touched = new List<(string Name, bool HadOld, bool Placed)>();
+        try
         {
-            var to = Path.Combine(target, name);
-            var kind = FileNode.KindOf(to, followLinks: false);
-            if (kind is not (NodeKind.Missing or NodeKind.Regular))
-                throw new IOException($"{to} is {FileNode.Describe(kind)}; refusing to replace it");
-            FileNode.Rename(Path.Combine(stage, name), to);
+            foreach (var name in names)
+            {
+                var to = Path.Combine(target, name);
+                var kind = FileNode.KindOf(to, followLinks: false);
+                if (kind is not (NodeKind.Missing or NodeKind.Regular))
+                    throw new IOException($"{to} is {FileNode.Describe(kind)}; refusing to replace it");
+                BeforeReplaceForTests.Value?.Invoke(to);
+                var hadOld = kind == NodeKind.Regular;
+                if (hadOld) FileNode.Rename(to, Path.Combine(previous, name));
+                touched.Add((name, hadOld, false));
+                FileNode.Rename(Path.Combine(stage, name), to);
+                touched[^1] = (name, hadOld, true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            if (!Undo(previous, target, touched))
+                throw new PublishUndoFailedException($"{e.Message}; the previous outputs could not all be put back: the next pumpsim write to {target} finishes the new set", e);
+            throw new IOException($"{e.Message}; the previous outputs in {target} are kept unchanged", e);
         }
     }
+
+    /// <summary>Puts back, last first, the old version of every file a failed publish moved aside
+    /// (or removes the new file where there was none). True when every one is back.</summary>
+    private static bool Undo(string previous, string target, List<(string Name, bool HadOld, bool Placed)> touched)
+    {
+        var ok = true;
+        for (var i = touched.Count - 1; i >= 0; i--)
+        {
+            var (name, hadOld, placed) = touched[i];
+            var to = Path.Combine(target, name);
+            try
+            {
+                if (hadOld) FileNode.Rename(Path.Combine(previous, name), to);
+                else if (placed) File.Delete(to);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { ok = false; }
+        }
+        return ok;
+    }
+
+    private sealed class PublishUndoFailedException(string message, Exception inner) : IOException(message, inner);
 
     private static void WriteFiles(string stage, IReadOnlyList<OutputFile> files)
     {
         foreach (var f in files)
+            WhenTooLarge(f.Name, () =>
+            {
+                using var stream = new FileStream(Path.Combine(stage, f.Name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                f.Write(stream);
+                stream.Flush(flushToDisk: true);
+            });
+    }
+
+    /// <summary>.NET reports EFBIG (a write past `ulimit -f` with SIGXFSZ ignored, or past the
+    /// filesystem's largest file) as an ArgumentOutOfRangeException; it is the environment, not a bug.</summary>
+    private static void WhenTooLarge(string name, Action write)
+    {
+        try { write(); }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "value" && e.StackTrace?.Contains("System.IO.", StringComparison.Ordinal) == true)
         {
-            using var stream = new FileStream(Path.Combine(stage, f.Name), FileMode.CreateNew, FileAccess.Write, FileShare.None);
-            f.Write(stream);
-            stream.Flush(flushToDisk: true);
+            throw new IOException($"cannot write {name}: file too large (the limit on file size, ulimit -f, or the filesystem's)", e);
         }
     }
 
@@ -285,11 +390,12 @@ public static class OutputDirectory
         var temp = Path.Combine(dir, StageName() + ".tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            WhenTooLarge(Path.GetFileName(full), () =>
             {
+                using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
                 write(stream);
                 stream.Flush(flushToDisk: true);
-            }
+            });
             FileNode.Rename(temp, full);
         }
         finally

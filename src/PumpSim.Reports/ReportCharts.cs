@@ -231,8 +231,8 @@ internal static class ReportCharts
     private static Plot NewPlot(string title, string yLabel, double[] days)
     {
         var plot = new Plot();
-        // A sans font installed with most Linux images; browsers fall back gracefully elsewhere.
-        plot.Font.Set("DejaVu Sans");
+        EmbeddedFonts.Register();
+        plot.Font.Set(EmbeddedFonts.Family);
         plot.Title(title);
         plot.XLabel("days from start");
         plot.YLabel(yLabel);

@@ -4,7 +4,7 @@ namespace PumpSim.Reports;
 /// attachment, so it may not fetch CSS, fonts or scripts.</summary>
 internal static class ReportStyles
 {
-    public const string Css = """
+    public const string Css = $$"""
 body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; margin: 0 auto; max-width: 940px; padding: 0 16px 32px; color: #222; line-height: 1.4; }
 h1 { margin-bottom: 4px; }
 h2 { border-bottom: 2px solid #ddd; padding-bottom: 4px; margin-top: 32px; }
@@ -27,11 +27,11 @@ th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: left; vertical-al
 th { background: #f5f5f5; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .true { color: #1f77b4; font-weight: bold; }
-.estimated { color: #ff7f0e; font-weight: bold; }
+.estimated { color: {{ChartPalette.EstimatedText}}; font-weight: bold; }
 .pass { color: #1e7e34; font-weight: bold; }
 .fail { color: #c0392b; font-weight: bold; }
 .critical { color: #c0392b; }
-.noncritical { color: #b07d00; }
+.noncritical { color: #8a6100; } /* amber dark enough for text: 5.5:1 on white (#b07d00 was 3.6:1) */
 figure { margin: 16px 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { color: #555; font-size: 0.9em; }

@@ -11,6 +11,10 @@ public sealed record SweepMeta(string Scenario, ulong Seed, int Runs, IReadOnlyL
     /// <summary>SHA-256 of the scenario file's bytes and the engine step (<see cref="SweepFiles.ScenarioHash"/>):
     /// two shards swept from different versions of a file with the same id must not merge.</summary>
     public string ScenarioSha256 { get; init; } = "";
+
+    /// <summary>The engine step in seconds (0: not recorded, a file from before it was): the step is
+    /// part of the hash too, and recorded on its own so merge can name it as the difference.</summary>
+    public long StepSeconds { get; init; }
 }
 
 public sealed record SweepMetaKey(string Key, string Distribution, double Min, double Max);
@@ -97,6 +101,7 @@ public static partial class SweepFiles
         json.WriteStartObject();
         json.WriteString("scenario", meta.Scenario);
         if (meta.ScenarioSha256.Length > 0) json.WriteString("scenario_sha256", meta.ScenarioSha256);
+        if (meta.StepSeconds > 0) json.WriteNumber("step_seconds", meta.StepSeconds);
         json.WriteNumber("seed", meta.Seed);
         json.WriteNumber("runs", meta.Runs);
         if (!shard.IsWhole)
@@ -173,8 +178,10 @@ public static partial class SweepFiles
                     throw new SweepException($"{where}: the domain of {v.Key} is out of range");
             }
             var hash = root.TryGetProperty("scenario_sha256", out var h) ? h.GetString() ?? "" : "";
+            var step = root.TryGetProperty("step_seconds", out var st) ? st.GetInt64() : 0;
+            if (step < 0) throw new SweepException($"{where}: \"step_seconds\" is {step}");
             return (new SweepMeta(root.GetProperty("scenario").GetString()!, root.GetProperty("seed").GetUInt64(),
-                runs, vary) { ScenarioSha256 = hash }, shard);
+                runs, vary) { ScenarioSha256 = hash, StepSeconds = step }, shard);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
         {
@@ -204,20 +211,25 @@ public static partial class SweepFiles
                 if (run >= meta.Runs) throw new FormatException($"run {run} is beyond the sweep's {meta.Runs} runs");
                 if (rows.Count >= meta.Runs) throw new FormatException($"more rows than the sweep's {meta.Runs} runs");
                 var values = new double[k];
-                for (var j = 0; j < k; j++) values[j] = Num(c[p++]);
+                for (var j = 0; j < k; j++)
+                {
+                    values[j] = Num(c[p++]);
+                    if (values[j] < meta.Vary[j].Min || values[j] > meta.Vary[j].Max)
+                        throw new FormatException($"{Column(meta.Vary[j].Key)} {SweepRow.Format(values[j])} is outside its domain [{SweepRow.Format(meta.Vary[j].Min)}, {SweepRow.Format(meta.Vary[j].Max)}]");
+                }
                 var clamped = c[p].Length == 0 ? [] : c[p].Split(';');
                 // Only the sweep's own keys: anything else (say "=HYPERLINK(...)") would reach a spreadsheet.
                 foreach (var key in clamped)
                     if (meta.Vary.All(v => v.Key != key)) throw new FormatException($"'clamped' names '{Shorten(key)}', which is not a --vary key of this sweep");
                 p++;
-                var delivered = Num(c[p++]);
-                var programmed = Num(c[p++]);
+                var delivered = NonNegative(c[p++], "delivered_csf_mcg");
+                var programmed = NonNegative(c[p++], "programmed_mcg");
                 var first = new double?[alarms];
                 for (var j = 0; j < alarms; j++)
                 {
                     var raised = ParseBool(c[p++]);
                     var day = c[p++];
-                    first[j] = raised ? Num(day) : null;
+                    first[j] = raised ? NonNegative(day, SweepRow.AlarmColumns[j] + "_first_day") : null;
                 }
                 var empty = ParseBool(c[p++]);
                 var withdrawal = ParseBool(c[p++]);
@@ -234,6 +246,14 @@ public static partial class SweepFiles
     {
         var v = double.Parse(s, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture);
         if (!double.IsFinite(v) || Math.Abs(v) > MaxMagnitude) throw new FormatException($"'{Shorten(s)}' is out of range (at most {MaxMagnitude:0e0} in size)");
+        return v;
+    }
+
+    /// <summary>A dose or a day: a sweep never delivers less than nothing nor raises an alarm before its start.</summary>
+    private static double NonNegative(string s, string column)
+    {
+        var v = Num(s);
+        if (v < 0) throw new FormatException($"{column} is {Shorten(s)}; it cannot be negative");
         return v;
     }
 

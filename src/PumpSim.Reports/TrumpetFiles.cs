@@ -62,7 +62,8 @@ public static class TrumpetFiles
     private static Plot NewPlot(string title, string x, string y)
     {
         var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
+        EmbeddedFonts.Register();
+        plot.Font.Set(EmbeddedFonts.Family);
         plot.Title(title);
         plot.XLabel(x);
         plot.YLabel(y);

@@ -25,4 +25,18 @@ public class BadInputTests
         Directory.Exists(outDir).Should().BeFalse();
         Cli.Run("validate", file).ExitCode.Should().Be(2);
     }
+
+    [Fact]
+    public void Verify_OfAFileOverTheEventLimit_ExitsTwoWithRunsMessage()
+    {
+        // Before: verify called it "internal error (a bug in PumpSim)" and exited 3 while run exited 2.
+        var file = Path.Combine(AppContext.BaseDirectory, "Data", "too-many-events.yaml");
+        var run = Cli.Run("run", file, "--out", Path.Combine(Cli.TempDir(), "out"));
+        var verify = Cli.Run("verify", file);
+        run.ExitCode.Should().Be(2, run.Error);
+        verify.ExitCode.Should().Be(2, verify.Error);
+        const string message = "too-many-events: more than 1,000,000 events by day";
+        run.Error.Should().Contain(message);
+        verify.Error.Should().Contain(message).And.NotContain("internal error");
+    }
 }

@@ -88,7 +88,7 @@ public class DeployFilesTests
     }
 
     [Fact]
-    public void Slurm_array_shards_merge_to_the_unsharded_sweep()
+    public void Slurm_array_shards_merge_to_the_unsharded_sweep_and_a_failed_task_is_named_not_waited_for()
     {
         var script = File.ReadAllText(Deploy("slurm", "sweep.sbatch"));
         var array = Regex.Match(script, @"(?m)^#SBATCH --array=(\d+)-(\d+)$");
@@ -97,7 +97,7 @@ public class DeployFilesTests
         var cpus = Regex.Match(script, @"(?m)^#SBATCH --cpus-per-task=(\d+)$").Groups[1].Value;
         var shardCommand = Regex.Matches(script, @"(?m)^pumpsim sweep .*$").Should().ContainSingle().Subject.Value;
         var mergeCommand = Regex.Matches(File.ReadAllText(Deploy("slurm", "merge.sbatch")), @"(?m)^pumpsim merge .*$").Should().ContainSingle().Subject.Value;
-        File.ReadAllText(Deploy("slurm", "submit.sh")).Should().Contain("--dependency=afterok:").And.Contain("deploy/slurm/merge.sbatch");
+        File.ReadAllText(Deploy("slurm", "submit.sh")).Should().Contain("--dependency=afterany:").And.Contain("deploy/slurm/merge.sbatch");
 
         var dir = Cli.TempDir();
         // Submitted from the repository root: scenario paths are relative to it, results/ is mapped to a test folder.
@@ -109,8 +109,31 @@ public class DeployFilesTests
             words.Should().Contain($"{i}/{last - first + 1}", "the shard count must equal the number of array tasks");
             RunPumpsim(words, Map);
         }
-        RunPumpsim(Words(mergeCommand, new Dictionary<string, string>()), Map);
+        // One task failed: its folder is missing (outputs are atomic). The merge, started by afterany,
+        // refuses and names the shard to re-run; after the re-run it merges.
+        Directory.Delete(Path.Combine(dir, "results", "shard-1"), recursive: true);
+        var mergeWords = Words(mergeCommand, new Dictionary<string, string>());
+        var early = Cli.Run(mergeWords.Skip(1).Select(Map).SelectMany(w => w.EndsWith('*') ? Directory.GetDirectories(Path.GetDirectoryName(w)!, Path.GetFileName(w)) : [w]).ToArray());
+        early.ExitCode.Should().Be(2);
+        early.Error.Should().Contain($"no folder holds shard 1/{last - first + 1}");
+        Directory.Exists(Path.Combine(dir, "results", "sweep")).Should().BeFalse();
+        RunPumpsim(Words(shardCommand, new Dictionary<string, string> { ["SLURM_ARRAY_TASK_ID"] = "1", ["SLURM_CPUS_PER_TASK"] = cpus }), Map);
+        RunPumpsim(mergeWords, Map);
         RunPumpsim(Unsharded(words, "results/whole"), Map);
         SameBytes(Path.Combine(dir, "results", "sweep"), Path.Combine(dir, "results", "whole"));
+    }
+
+    [Fact]
+    public void Docker_image_runs_as_a_non_root_user_with_a_build_context_free_of_build_output()
+    {
+        var dockerfile = File.ReadAllLines(Deploy("Dockerfile"));
+        var final = dockerfile.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/runtime", StringComparison.Ordinal)).ToArray();
+        final.Should().NotBeEmpty();
+        var user = final.LastOrDefault(l => l.StartsWith("USER ", StringComparison.Ordinal));
+        user.Should().NotBeNull("the image must not run as root");
+        user!["USER ".Length..].Trim().Should().NotBe("root").And.NotBe("0");
+        Array.IndexOf(final, user).Should().BeLessThan(Array.FindIndex(final, l => l.StartsWith("ENTRYPOINT", StringComparison.Ordinal)));
+        var ignore = File.ReadAllLines(Repo.Path(".dockerignore")).Select(l => l.Trim()).ToArray();
+        ignore.Should().Contain(["**/bin/", "**/obj/", ".git/", "out/"]);
     }
 }

@@ -63,6 +63,33 @@ public class ToolPackageTests
             (code, output) = await Run(exe, "validate", Repo.Path("scenarios", "training", "kinked-catheter.yaml"));
             code.Should().Be(0);
             output.Should().StartWith("ok ");
+
+            // Outside the repository the installed library is listed (before: "0 scenarios, 1 invalid", exit 2).
+            var elsewhere = Path.Combine(root, "elsewhere");
+            Directory.CreateDirectory(elsewhere);
+            var bundled = Directory.GetFiles(Repo.Path("scenarios"), "*.yaml", SearchOption.AllDirectories).Length;
+            (code, output) = await RunIn(elsewhere, exe, "list");
+            code.Should().Be(0, output);
+            output.Should().Contain($"{bundled} scenarios.");
+            (code, output) = await RunIn(elsewhere, exe, "list", "--copy-to", "mine");
+            code.Should().Be(0, output);
+            File.ReadAllBytes(Path.Combine(elsewhere, "mine", "training", "kinked-catheter.yaml"))
+                .Should().Equal(File.ReadAllBytes(Repo.Path("scenarios", "training", "kinked-catheter.yaml")));
+            (code, output) = await RunIn(elsewhere, exe, "list", "--copy-to", "mine");
+            code.Should().Be(2, "a non-empty folder is never overwritten");
+
+            // The package says what it is and under which licences.
+            using var zip = System.IO.Compression.ZipFile.OpenRead(Directory.GetFiles(feed, "PumpSim.Cli.*.nupkg").Single());
+            using (var nuspecStream = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open())
+            {
+                var nuspec = XDocument.Load(nuspecStream).Root!.Descendants().ToArray();
+                XElement Get(string name) => nuspec.First(e => e.Name.LocalName == name);
+                Get("license").Value.Should().Be("MIT");
+                Get("authors").Value.Should().Be("PumpSim contributors");
+                Get("repository").Attribute("type")!.Value.Should().Be("git");
+            }
+            zip.Entries.Select(e => e.FullName).Should().Contain(["LICENSE", "LICENSE-DejaVu.txt"])
+                .And.Contain(n => n.EndsWith("/scenarios/training/kinked-catheter.yaml", StringComparison.Ordinal));
         }
         finally
         {
@@ -72,10 +99,13 @@ public class ToolPackageTests
 
     private static async Task<int> Dotnet(params string[] args) => (await Run("dotnet", args)).Code;
 
-    private static async Task<(int Code, string Output)> Run(string file, params string[] args)
+    private static Task<(int Code, string Output)> Run(string file, params string[] args) => RunIn(Environment.CurrentDirectory, file, args);
+
+    private static async Task<(int Code, string Output)> RunIn(string workingDirectory, string file, params string[] args)
     {
         using var process = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(file, args)
         {
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

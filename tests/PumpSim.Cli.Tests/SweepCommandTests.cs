@@ -77,6 +77,7 @@ public sealed class SweepCommandTests : IDisposable
         var r = Run("merge", Dir("s0"), Dir("s1"), "--out", Dir("m"));
         r.Code.Should().Be(2);
         r.Err.Should().Contain("2 of 6 runs are missing (first: run 2)");
+        r.Err.Should().Contain("no folder holds shard 2/3", "the failed task's shard is named, so it can be re-run");
         Directory.Exists(Dir("m")).Should().BeFalse();
         var twice = Run("merge", Dir("s0"), Dir("s0"), Dir("s1"), "--out", Dir("m"));
         twice.Code.Should().Be(2);
@@ -91,6 +92,46 @@ public sealed class SweepCommandTests : IDisposable
         var r = Run("merge", Dir("a"), Dir("b"), "--out", Dir("m"));
         r.Code.Should().Be(2);
         r.Err.Should().Contain("from a different sweep");
+    }
+
+    /// <summary>Two shards of a 4-run sweep, then <paramref name="edit"/> applied to s1's runs.csv cells.</summary>
+    private (int Code, string Out, string Err) MergeEdited(Func<string[], string[]> edit)
+    {
+        for (var i = 0; i < 2; i++) Run(["sweep", Scenario, "--runs", "4", "--vary", "reservoir_ml=uniform(1,5)", "--shard", $"{i}/2", "--out", Dir($"s{i}")]).Item1.Should().Be(0);
+        var csv = Path.Combine(Dir("s1"), "runs.csv");
+        var lines = File.ReadAllLines(csv);
+        File.WriteAllLines(csv, [lines[0], .. lines.Skip(1).Select(l => string.Join(",", edit(l.Split(','))))]);
+        return Run("merge", Dir("s0"), Dir("s1"), "--out", Dir("m"));
+    }
+
+    [Fact]
+    public void Merge_RefusesAShardWhoseRunsCsvContradictsItsOwnAggregate()
+    {
+        // Columns: run, reservoir_ml, clamped, delivered_csf_mcg (3), ... Every delivered dose ×10.
+        var r = MergeEdited(c => { c[3] = (double.Parse(c[3], System.Globalization.CultureInfo.InvariantCulture) * 10).ToString(System.Globalization.CultureInfo.InvariantCulture); return c; });
+        r.Code.Should().Be(2, r.Err);
+        r.Err.Should().Contain("delivered_csf_mcg").And.Contain("disagree");
+        Directory.Exists(Dir("m")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Merge_RefusesANegativeDeliveredDose()
+    {
+        var r = MergeEdited(c => { c[3] = "-5"; return c; });
+        r.Code.Should().Be(2, r.Err);
+        r.Err.Should().Contain("runs.csv:2: delivered_csf_mcg is -5; it cannot be negative");
+        Directory.Exists(Dir("m")).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Merge_OfAShardMadeWithAnotherStep_NamesTheStep()
+    {
+        // sweep-short.yaml says step: 1h; the second shard overrides it.
+        Run(["sweep", Scenario, "--runs", "4", "--vary", "reservoir_ml=uniform(1,5)", "--shard", "0/2", "--out", Dir("a")]).Item1.Should().Be(0);
+        Run(["sweep", Scenario, "--runs", "4", "--vary", "reservoir_ml=uniform(1,5)", "--shard", "1/2", "--step", "30m", "--out", Dir("b")]).Item1.Should().Be(0);
+        var r = Run("merge", Dir("a"), Dir("b"), "--out", Dir("m"));
+        r.Code.Should().Be(2);
+        r.Err.Should().Contain("swept with --step 30m, not 1h");
     }
 
     [Theory]

@@ -18,7 +18,9 @@ public class FirmwareAlarmTests
     {
         var r = Simulation.Run(OneMlPerDay(21) with { AccuracyPct = 14.5 });
         var trueEmpty = Of(r, EventTypes.ReservoirEmptyTrue).Single().At;
-        (trueEmpty - Start).TotalDays.Should().BeApproximately(17.467, 0.0005);
+        // By hand: 20 mL at 1.145 mL/day is 20 × 86 400 / 1.145 = 1 509 170.31 s; the reservoir is empty
+        // at the first whole second past it, 1 509 171 s = 17 d 11 h 12 min 51 s (was ±43 s).
+        (trueEmpty - Start).Should().Be(SimDuration.FromSeconds(1_509_171));
         var lra = Of(r, EventTypes.AlarmRaised, "low-reservoir").Single().At;
         lra.Should().Be(Day(18), "the firmware counts nominal strokes only");
         trueEmpty.Should().BeLessThan(lra);
@@ -151,8 +153,10 @@ public class FirmwareAlarmTests
             ;
         var refills = Enumerable.Range(1, 7).Select(i => Act($"{i * 15}d", new RefillAction(Volume.FromMl(20)))).ToArray();
         var r = Simulation.Run(plan.WithActions(refills));
-        (Of(r, EventTypes.AlarmRaised, "elective-replacement").Single().At - Start).TotalDays.Should().BeApproximately(10, 0.001);
-        (Of(r, EventTypes.AlarmRaised, "end-of-service").Single().At - Start).TotalDays.Should().BeApproximately(100, 0.001);
+        // 100 days of battery at a constant 1 mL/day: ERI with 90 days left is day 10, end of service
+        // day 100, to the second (was ±86 s).
+        Of(r, EventTypes.AlarmRaised, "elective-replacement").Single().At.Should().Be(Day(10));
+        Of(r, EventTypes.AlarmRaised, "end-of-service").Single().At.Should().Be(Day(100));
         r.Final.TherapyState.Should().Be("end-of-service");
     }
 }

@@ -118,13 +118,13 @@ public sealed class OutputDirectoryTests : IDisposable
         Directory.GetFileSystemEntries(target).Should().HaveCount(2, "no staging folder is left behind");
     }
 
-    [Fact]
+    [SkippableFact]
     public void An_output_folder_that_is_a_mount_point_is_staged_inside_itself_and_links_there_are_not_followed()
     {
         // /dev/shm is a tmpfs mounted on /dev (another filesystem): exactly a Docker volume's shape.
         // Before the fix the staging folder went into /dev, the rename failed with EXDEV and .NET's
         // copy fallback wrote through the planted link into the victim.
-        if (!IsMountPoint("/dev/shm")) return; // no second filesystem on this machine
+        Skip.IfNot(IsMountPoint("/dev/shm"), "/dev/shm is not a mount point here: no second filesystem to stage across");
         var tag = "pumpsim-test-" + Guid.NewGuid().ToString("N");
         var a = Path.Combine("/dev/shm", tag + "-a.txt");
         var b = Path.Combine("/dev/shm", tag + "-b.txt");
@@ -198,6 +198,68 @@ public sealed class OutputDirectoryTests : IDisposable
         File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("old A");
     }
 
+    [Fact]
+    public void A_killed_runs_stage_never_comes_back_over_a_newer_complete_set()
+    {
+        var target = Path.Combine(_root, "out");
+        OutputDirectory.WriteAll(target, [Good("a.txt", "old A"), Good("b.txt", "old B")]);
+        // Killed inside its publish window: a.txt replaced, b.txt still in its committed stage.
+        var stage = DeadStage(target, "0123456789abcdee");
+        File.WriteAllText(Path.Combine(target, "a.txt"), "killed A");
+        File.WriteAllText(Path.Combine(stage, "b.txt"), "killed B");
+        File.WriteAllText(Path.Combine(stage, OutputDirectory.CommitMarker), "a.txt\nb.txt\n");
+        // A complete newer run at once (the stage is too young to be judged), ...
+        OutputDirectory.WriteAll(target, [Good("a.txt", "new A"), Good("b.txt", "new B")]);
+        // ... then, more than an hour later, any write into the same folder (a trumpet --out).
+        if (Directory.Exists(stage)) Directory.SetLastWriteTimeUtc(stage, DateTime.UtcNow - TimeSpan.FromHours(2));
+        OutputDirectory.WriteAll(target, [Good("c.txt", "C")]);
+
+        File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("new A");
+        File.ReadAllText(Path.Combine(target, "b.txt")).Should().Be("new B", "before the fix the killed run's b.txt was rolled forward over the newer set");
+        Directory.Exists(stage).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_publish_that_cannot_replace_a_file_midway_leaves_the_whole_old_set()
+    {
+        var target = Path.Combine(_root, "out");
+        OutputDirectory.WriteAll(target, [Good("a.txt", "old A"), Good("b.txt", "old B")]);
+        // b.txt cannot be replaced (a bind-mounted or immutable file answers rename with EBUSY/EPERM).
+        OutputDirectory.BeforeReplaceForTests.Value = to =>
+        {
+            if (Path.GetFileName(to) == "b.txt") throw new IOException($"cannot rename over {to}: Device or resource busy");
+        };
+        try
+        {
+            var act = () => OutputDirectory.WriteAll(target, [Good("a.txt", "new A"), Good("n.txt", "new N"), Good("b.txt", "new B")]);
+            act.Should().Throw<IOException>().WithMessage("*b.txt*previous outputs*kept*");
+        }
+        finally { OutputDirectory.BeforeReplaceForTests.Value = null; }
+
+        File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("old A", "before the fix a.txt was already new: a mix");
+        File.ReadAllText(Path.Combine(target, "b.txt")).Should().Be("old B");
+        File.Exists(Path.Combine(target, "n.txt")).Should().BeFalse("a file the old set did not have is taken out again");
+        Ours(target).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_publish_killed_between_moving_the_old_file_aside_and_placing_the_new_one_is_finished()
+    {
+        var target = Path.Combine(_root, "out");
+        OutputDirectory.WriteAll(target, [Good("a.txt", "old A")]);
+        var stage = DeadStage(target, "0123456789abcdef");
+        Directory.CreateDirectory(Path.Combine(stage, ".previous"));
+        File.Move(Path.Combine(target, "a.txt"), Path.Combine(stage, ".previous", "a.txt"));
+        File.WriteAllText(Path.Combine(stage, "a.txt"), "new A");
+        File.WriteAllText(Path.Combine(stage, OutputDirectory.CommitMarker), "a.txt\n");
+        Directory.SetLastWriteTimeUtc(stage, DateTime.UtcNow - TimeSpan.FromHours(2));
+
+        OutputDirectory.Recover(target);
+
+        File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("new A");
+        Directory.Exists(stage).Should().BeFalse();
+    }
+
     /// <summary>A stage named as a process of this host that cannot exist would name it
     /// (PID 2147483646: Linux's pid_max is at most 2^22).</summary>
     private static string DeadStage(string parent, string random)
@@ -250,14 +312,14 @@ public sealed class OutputDirectoryTests : IDisposable
         File.ReadAllText(Path.Combine(target, "a.txt")).Should().Be("A");
     }
 
-    [Fact]
+    [SkippableFact]
     public void WriteFile_writes_through_a_character_device_and_leaves_it_a_device()
     {
         // Never the real /dev/null: a regression would rename a file over it, machine-wide (it
         // happened once while checking that this test fails without the fix). A private null
-        // device in the test folder needs mknod (root, as CI runs); skipped where it cannot be made.
+        // device in the test folder needs mknod (root, as CI runs); reported as skipped where it cannot be made.
         var device = Path.Combine(_root, "null");
-        if (!MakeNullDevice(device)) return;
+        Skip.IfNot(MakeNullDevice(device), "mknod is not allowed here (not root, a user namespace or a nodev mount)");
         OutputDirectory.WriteFile(device, s => s.Write("<xml/>"u8));
         PumpSim.Scenarios.Files.FileNode.KindOf(device, followLinks: false)
             .Should().Be(PumpSim.Scenarios.Files.NodeKind.CharacterDevice, "before the fix a regular file was renamed over the node");

@@ -40,7 +40,15 @@ public class KebabTests
     }
 
     [Fact]
-    public void IsKebab_AgreesWithThePattern_OnGeneratedText() =>
-        Gen.Char["az09-\nA_ "].Array[0, 8].Select(c => new string(c))
-            .Sample(s => ScenarioReader.IsKebab(s) == Pattern.IsMatch(s), iter: 5000);
+    public void IsKebab_AgreesWithThePattern_OnGeneratedText()
+    {
+        // Pinned: case i comes from its own fixed PCG stream, so every run checks the same 5000 texts
+        // (CsCheck's own seed pins only the first case of a Sample).
+        var gen = Gen.Char["az09-\nA_ "].Array[0, 8].Select(c => new string(c));
+        for (var i = 0u; i < 5000; i++)
+        {
+            var s = gen.Generate(new PCG(i, 0x9E3779B97F4A7C15UL), null!, out _);
+            ScenarioReader.IsKebab(s).Should().Be(Pattern.IsMatch(s), $"case {i}: \"{s}\"");
+        }
+    }
 }

@@ -9,8 +9,12 @@ namespace PumpSim.Cli.Commands;
 public sealed class ListSettings : CommandSettings
 {
     [CommandArgument(0, "[PATH]")]
-    [Description("Folder to list (default: scenarios).")]
-    public string Path { get; init; } = "scenarios";
+    [Description("Folder to list (default: ./scenarios if there is one, else the library installed with pumpsim).")]
+    public string? Path { get; init; }
+
+    [CommandOption("--copy-to <DIR>")]
+    [Description("Copy the library installed with pumpsim into DIR (a new or empty folder) to edit or run.")]
+    public string? CopyTo { get; init; }
 }
 
 /// <summary>`pumpsim list [PATH]`: the library with titles and what each covers.</summary>
@@ -18,8 +22,14 @@ public sealed class ListCommand(IAnsiConsole console, ErrorWriter errors) : Comm
 {
     public override int Execute(CommandContext context, ListSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.CopyTo is not null)
+        {
+            var copied = BundledLibrary.CopyTo(settings.CopyTo);
+            console.WriteLine($"{copied} files of the scenario library copied to {settings.CopyTo}.");
+            return ExitCodes.Ok;
+        }
         // Plain lines, not a table: paths stay whole and copyable at any terminal width.
-        var found = ScenarioFiles.FindAll([settings.Path]);
+        var found = ScenarioFiles.FindAll([settings.Path ?? BundledLibrary.DefaultFolder()]);
         var invalid = found.Problems.Count;
         foreach (var problem in found.Problems) errors.Line($"error: {problem}");
         var count = 0;

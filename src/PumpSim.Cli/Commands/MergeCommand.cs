@@ -31,6 +31,7 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
     {
         SweepMeta? meta = null;
         var rows = new List<SweepRow>();
+        var shards = new List<ShardSpec>();
         // The output must not be one of the inputs: publishing would replace a shard being read.
         var outFull = Path.GetFullPath(settings.Out!).TrimEnd('/', Path.DirectorySeparatorChar);
         foreach (var dir in settings.Dirs)
@@ -45,11 +46,15 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
                 if (FileNode.KindOf(aggregate, followLinks: true) == NodeKind.Missing || FileNode.KindOf(runs, followLinks: true) == NodeKind.Missing)
                     throw new InputException($"{dir}: expected {SweepFiles.RunsFile} and {SweepFiles.AggregateFile} from `pumpsim sweep`");
                 // Bounded reads of regular files only: a FIFO would block, a huge file would fill memory.
-                var (m, _) = SweepFiles.ReadMeta(Read(aggregate, SweepFiles.MaxAggregateBytes), aggregate);
+                var aggregateText = Read(aggregate, SweepFiles.MaxAggregateBytes);
+                var (m, shard) = SweepFiles.ReadMeta(aggregateText, aggregate);
                 if (meta is null) meta = m;
-                else if (!Same(meta, m))
-                    throw new InputException($"{dir}: from a different sweep (scenario, its content hash, seed, runs or --vary differ from {settings.Dirs[0]})");
-                rows.AddRange(SweepFiles.ReadRuns(Read(runs, SweepFiles.MaxRunsCsvBytes), m, runs));
+                else if (SweepShardCheck.Difference(meta, m) is { } why)
+                    throw new InputException($"{dir}: from a different sweep than {settings.Dirs[0]}: {why}");
+                var shardRows = SweepFiles.ReadRuns(Read(runs, SweepFiles.MaxRunsCsvBytes), m, runs);
+                SweepShardCheck.Check(aggregateText, m, shard, shardRows, dir);
+                shards.Add(shard);
+                rows.AddRange(shardRows);
                 if (rows.Count > m.Runs) throw new InputException($"the shards hold more rows than the sweep's {m.Runs} runs");
             }
         }
@@ -61,15 +66,24 @@ public sealed class MergeCommand(IAnsiConsole console) : Command<MergeSettings>
         if (sorted.Length < meta!.Runs)
         {
             var first = sorted.Select((r, i) => (r.Run, i)).FirstOrDefault(p => p.Run != p.i, (Run: sorted.Length, i: sorted.Length)).i;
-            throw new InputException($"{meta.Runs - sorted.Length} of {meta.Runs} runs are missing (first: run {first}); is a shard missing?");
+            throw new InputException($"{meta.Runs - sorted.Length} of {meta.Runs} runs are missing (first: run {first}); {MissingShards(shards, meta.Runs)}");
         }
         OutputDirectory.WriteAll(settings.Out!, SweepFiles.Files(meta, ShardSpec.Whole, sorted));
         console.WriteLine($"{sorted.Length} runs from {settings.Dirs.Length} folders merged into {settings.Out}.");
         return ExitCodes.Ok;
     }
 
-    private static bool Same(SweepMeta a, SweepMeta b) =>
-        a.Scenario == b.Scenario && a.ScenarioSha256 == b.ScenarioSha256 && a.Seed == b.Seed && a.Runs == b.Runs && a.Vary.SequenceEqual(b.Vary);
+    /// <summary>Names the shards no folder holds (a failed array task or pod), when every shard given
+    /// splits the sweep the same way; re-running exactly those is the recovery (docs/scale.md).</summary>
+    private static string MissingShards(IReadOnlyList<ShardSpec> shards, int runs)
+    {
+        var counts = shards.Select(s => s.Count).Distinct().ToArray();
+        if (counts.Length != 1 || counts[0] == 1) return "is a shard missing?";
+        var n = counts[0];
+        var missing = Enumerable.Range(0, Math.Min(n, runs)).Where(i => shards.All(s => s.Index != i)).Select(i => $"{i}/{n}").ToArray();
+        return missing.Length == 0 ? "is a shard missing?"
+            : $"no folder holds shard {string.Join(", ", missing)} (did its task fail?): run the sweep again with that --shard and the same --out, then merge again";
+    }
 
     private static string Read(string path, int maxBytes)
     {

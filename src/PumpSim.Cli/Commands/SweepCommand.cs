@@ -97,7 +97,7 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         }
         // The content hash lets merge refuse shards swept from an edited file with the same id.
         var bytes = PumpSim.Scenarios.Files.FileNode.ReadCapped(settings.File, Scenarios.ScenarioLimits.MaxFileBytes) ?? [];
-        var meta = SweepFiles.Meta(sweep, sweep.Plan.Id) with { ScenarioSha256 = SweepFiles.ScenarioHash(bytes, sweep.Plan.Step.Seconds) };
+        var meta = SweepFiles.Meta(sweep, sweep.Plan.Id) with { ScenarioSha256 = SweepFiles.ScenarioHash(bytes, sweep.Plan.Step.Seconds), StepSeconds = sweep.Plan.Step.Seconds };
         OutputDirectory.WriteAll(outDir, SweepFiles.Files(meta, shard, rows));
         console.WriteLine($"{rows.Count} runs written to {outDir} ({SweepFiles.RunsFile}, {SweepFiles.AggregateFile}).");
         return ExitCodes.Ok;

@@ -90,6 +90,17 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
                 suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], e.Errors[0].ToString(), file, clock.Elapsed));
                 continue;
             }
+            catch (InputException e)
+            {
+                // A limit met while running (more than ScenarioLimits.MaxEvents events): invalid input, as `run` says.
+                invalid++;
+                errors.Line($"{file}: error: {e.Message}");
+                if (plain) Log($"INVALID  {file}  {e.Message}");
+                else table.AddRow("[red]INVALID[/]", Markup.Escape(file), Markup.Escape(e.Message));
+                if (!plain) failures.Add($"{file}: invalid ({e.Message})");
+                suites.Add(new ScenarioOutcome(Path.GetFileNameWithoutExtension(file), [], e.Message, file, clock.Elapsed));
+                continue;
+            }
 #pragma warning disable CA1031 // deliberately broad: the other files still deserve their results
             catch (Exception e)
 #pragma warning restore CA1031

@@ -1,8 +1,9 @@
 namespace PumpSim.Core.Engine;
 
 /// <summary>The simulator's own seeded random numbers: SplitMix64 (Steele, Lea and Flood, 2014, as
-/// in java.util.SplittableRandom), not <see cref="System.Random"/>, whose seeded sequence .NET does
-/// not promise to keep across versions. Every draw is integer arithmetic plus, for the normal and
+/// in java.util.SplittableRandom), not <c>System.Random</c>, whose seeded sequence .NET does
+/// not promise to keep across versions (plain text, not a cref: the API is banned, and a cref to it
+/// fails the build once documentation is generated). Every draw is integer arithmetic plus, for the normal and
 /// lognormal draws, IEEE sqrt and log (Marsaglia's polar method: no sin/cos, no cached spare, so a
 /// draw never depends on what was drawn before it other than through the state).</summary>
 public sealed class SplitMix64
