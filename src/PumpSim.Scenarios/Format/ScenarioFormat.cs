@@ -156,7 +156,18 @@ public static class ScenarioFormat
         F(EventTable.Field("from"), Str("therapy state before")),
         F(EventTable.Field("to"), Str("therapy state after")));
 
-    public static readonly VariantShape Expectation = new("an expectation checked by verify", [
+    /// <summary>Evidence keys (issue 22) every expectation and the whole scenario may carry: the requirement ids
+    /// it verifies (scenarios/requirements.yaml), and on an expectation a known defect.</summary>
+    public static readonly Field Verifies = F("verifies", new ListShape(new ScalarShape(RequirementId, "a requirement id (REQ-…) from requirements.yaml"),
+        "requirement ids this verifies; checked against the nearest requirements.yaml above the file"));
+
+    private static MapShape Traced(MapShape variant) => variant with
+    {
+        Fields = [.. variant.Fields, Verifies,
+            F("known_defect", Str("why this check is expected to fail today: a failure is reported as expected, a pass fails verify"))],
+    };
+
+    public static readonly VariantShape Expectation = new("an expectation checked by verify", new MapShape[] {
         Map("an alarm raised in a window, never raised, and optionally cleared",
             F("alarm", Choice("alarm id", AlarmIds.All.Select(a => a.Id).ToArray()), true),
             F("raised", Window),
@@ -198,13 +209,16 @@ public static class ScenarioFormat
                 F("flag", Choice("risk flag", PatientFlags), true),
                 F("raised", Window),
                 F("never", Bool("the flag is never raised"))), true)),
-    ]);
+    }.Select(Traced).ToArray());
 
     public static readonly MapShape Root = Map("a PumpSim scenario; see docs/scenario-format.md",
         F("scenario", new ScalarShape(Id, "scenario id, kebab-case (default: the file name)")),
         F("title", Str("one-line title")),
         F("description", Str("what happens and why it matters")),
         F("covers", new ListShape(new ScalarShape(Id, "a topic"), "topics this scenario covers")),
+        Verifies,
+        F("hazards", new ListShape(new ScalarShape(HazardId, "a hazard id (HAZ-…) from requirements.yaml"), "hazards this scenario exercises")),
+        F("codes", new ListShape(new ScalarShape(Integer, "an FDA device problem code listed in requirements.yaml", null, 1, 9999), "FDA device problem codes of the field reports this scenario reproduces")),
         F("start", new ScalarShape(Timestamp, $"start time, ISO-8601 UTC (default {PlanLimits.DefaultStart})")),
         F("duration", Dur($"length of the run, 1s to {PlanLimits.MaxDurationText} (18300 days) in total", PlanLimits.MinDuration.Seconds, PlanLimits.MaxDuration.Seconds), true),
         F("step", Dur($"engine step, {PlanLimits.StepRange} in total (default {PlanLimits.DefaultStep})", PlanLimits.MinStep.Seconds, PlanLimits.MaxStep.Seconds)),
