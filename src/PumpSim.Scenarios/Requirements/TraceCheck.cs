@@ -4,19 +4,16 @@ namespace PumpSim.Scenarios.Requirements;
 
 /// <summary>Checks the ids a scenario cites against the nearest requirements.yaml above its file
 /// (<see cref="RequirementCatalog.FindAbove"/>). A scenario that cites nothing is never checked, so files
-/// written without these keys load as before, wherever they are.</summary>
+/// written without these keys load as before, wherever they are; one with no catalog above it is not checked
+/// either (a bundled scenario copied elsewhere keeps running).</summary>
 public static class TraceCheck
 {
     public static void Check(LoadedScenario scenario)
     {
         if (scenario.References.Count == 0) return;
-        var path = RequirementCatalog.FindAbove(Path.GetDirectoryName(scenario.FileName) ?? "");
-        if (path is null)
-        {
-            var first = scenario.References[0];
-            throw new ScenarioException([new ScenarioError(scenario.FileName, first.At.Line, first.At.Column,
-                $"'{first.Id}' is cited, but there is no {RequirementCatalog.FileName} in the scenario's folder or any folder above it")]);
-        }
+        // No catalog anywhere above: the ids are not checked here (their form already was), so a tagged scenario
+        // copied out of the library still runs; `pumpsim trace` checks every id against the catalog it is given.
+        if (RequirementCatalog.FindAbove(Path.GetDirectoryName(scenario.FileName) ?? "") is not { } path) return;
         Check(scenario, RequirementsReader.Load(path));
     }
 
