@@ -101,3 +101,22 @@ public class BundledScenarioTests
             training.Should().Contain(s => s.Covers.Contains(mode), $"training/ must demonstrate {mode}");
     }
 }
+
+/// <summary>scenarios/field-notices/ (issue 22): at least six scenarios, each citing the public notice or safety
+/// communication it reproduces, and each naming the hazards it exercises.</summary>
+public class FieldNoticePackTests
+{
+    [Fact]
+    public void FieldNotices_AreAtLeastSix_EachCitingItsSource_AndItsHazards()
+    {
+        var files = Directory.GetFiles(Repo.Path("scenarios", "field-notices"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        files.Length.Should().BeGreaterThanOrEqualTo(6);
+        foreach (var f in files)
+        {
+            var s = ScenarioLoader.Load(f);
+            s.Description.Should().StartWith("Source: ", $"{f} must cite the notice it reproduces first");
+            s.Hazards.Should().NotBeEmpty(f);
+            s.Verifies.Concat(s.Expectations.SelectMany(e => e.Verifies)).Should().NotBeEmpty(f);
+        }
+    }
+}

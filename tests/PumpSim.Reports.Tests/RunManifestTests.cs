@@ -91,3 +91,23 @@ public class RunManifestTests
         id.Commit.Should().NotBeNullOrEmpty();
     }
 }
+
+/// <summary>summary.json names a known defect and its verdict on that expectation only.</summary>
+public class SummaryKnownDefectTests
+{
+    [Fact]
+    public void Summary_AddsKnownDefectAndVerdict_OnlyWhereThereIsOne()
+    {
+        var result = PumpSim.Core.Engine.Simulation.Run(new PumpSim.Core.Engine.SimulationPlan { Duration = PumpSim.Core.Units.SimDuration.FromDays(1) });
+        var text = Render.Stream(s => SummaryWriter.Write(s, result, [
+            new PumpSim.Core.Events.ExpectationOutcome("a", false, "d") { KnownDefect = "DEF-1" },
+            new PumpSim.Core.Events.ExpectationOutcome("b", true, "e"),
+        ]));
+        using var doc = JsonDocument.Parse(text);
+        var e = doc.RootElement.GetProperty("expectations");
+        e[0].GetProperty("known_defect").GetString().Should().Be("DEF-1");
+        e[0].GetProperty("verdict").GetString().Should().Be("expected-failure");
+        e[1].TryGetProperty("known_defect", out _).Should().BeFalse();
+        e[1].TryGetProperty("verdict", out _).Should().BeFalse();
+    }
+}
