@@ -134,7 +134,7 @@ public class PumpPlantTests
     public void TheBattery_DrainsByTheModel_AndItsInstantsAreDue()
     {
         var p = Plant();
-        var drain = BatteryModel.DrainPerDay(OneMl.PicolitresPerDay);      // units per day at 1 mL/day
+        var drain = BatteryModel.SynchroMedII.DrainPerDay(OneMl.PicolitresPerDay);      // units per day at 1 mL/day
         p.SetCharge(10 * drain);
         p.Recompute(OneMl, false);
         // ERI at 6 days' charge left: due in 4 days; empty in 10 (the reservoir lasts 20).
@@ -147,7 +147,7 @@ public class PumpPlantTests
         p.BatteryCharge.Should().Be(9 * drain);
         p.Recompute(FlowRate.Zero, false);
         Run(p, 86_400);
-        p.BatteryCharge.Should().Be(9 * drain - BatteryModel.DrainPerDay(0)); // the base drain with no flow
+        p.BatteryCharge.Should().Be(9 * drain - BatteryModel.SynchroMedII.DrainPerDay(0)); // the base drain with no flow
         p.SetCharge(10);
         p.Recompute(OneMl, false);
         Run(p, 86_400);
@@ -239,7 +239,9 @@ public class PumpPlantTests
         p.Withdraw(null).Volume.Should().Be(Volume.FromMl(2));
         var pocket = p.PocketFill(Volume.FromMl(2), Drug);
         pocket.Mass.Should().Be(Mass.FromMcg(1000));
-        (p.Ledger.ToPocket.Mass, p.Drug).Should().Be((Mass.FromMcg(1000), Drug));
+        // 2 mL × 500 mcg/mL = 1000 mcg into the pocket; the reservoir's drug (last filled: 1000 mcg/mL)
+        // is untouched by a needle that missed it.
+        (p.Ledger.ToPocket.Mass, p.Drug).Should().Be((Mass.FromMcg(1000), Concentration.FromMcgPerMl(1000)));
         p.Imbalance.Mass.IsZero.Should().BeTrue();
 
         p.Fill(Volume.FromMl(3), Drug);

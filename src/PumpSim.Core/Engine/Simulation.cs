@@ -37,9 +37,11 @@ public sealed partial class Simulation : IDisposable
         // Same-instant actions apply in file order whatever order the plan lists them in.
         _actions = SortedActions(plan.Actions);
         _plant = new PumpPlant(() => Now, plan.Profile.Capacity, plan.Reservoir, plan.Concentration, plan.CatheterVolume,
-            plan.CatheterContents, plan.AccuracyPct);
+            plan.CatheterContents, plan.AccuracyPct, plan.Profile.Battery);
+        // The firmware is told what the clinician entered: the concentration and the dead volume.
         _fw = new PumpFirmware(new FirmwareSettings(plan.Profile, plan.LowReservoirAlarm, plan.NonCriticalToneRepeat, plan.CriticalToneRepeat,
-            plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.CatheterVolume, plan.Ptm), _plant, () => Now, Emit);
+            plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.ProgrammedCatheterVolume ?? plan.CatheterVolume, plan.Ptm),
+            _plant, () => Now, Emit);
         _plant.SetCharge(_fw.InitialCharge(plan.BatteryLifeRemainingDays));
         if (plan.Patient is { } p) _patient = new PatientMonitor(plan, p, () => Now, EmitAt);
         _recorder = new Recorder(plan, _plant, _fw, _patient, () => Now, retainHistory);
@@ -124,6 +126,10 @@ public sealed partial class Simulation : IDisposable
     {
         _started = true;
         Emit(new SimulationStarted(_plan.Id, (long)_plan.Seed, _plan.Profile.Model, _fw.Program.Describe(), _plant.Reservoir.Ml));
+        // A wrong entry made before the run (PUMP.md §3) is logged from its first instant, as one
+        // made at a refill is.
+        if (_fw.Concentration != _plant.Drug)
+            Emit(new ProgrammedConcentrationMismatch(_plant.Drug.McgPerMl, _fw.Concentration.McgPerMl));
         _patient?.AnnounceInitialFlags();
         OnBreakpoint();
     }
@@ -221,7 +227,15 @@ public sealed partial class Simulation : IDisposable
     private void Emit(PumpEvent e) => EmitAt(Now, e);
 
     // Through a method, not the recorder's own: the worlds are given it before the recorder exists.
-    private void EmitAt(SimInstant at, PumpEvent unstamped) => _recorder.Emit(at, unstamped);
+    private void EmitAt(SimInstant at, PumpEvent unstamped) => _recorder.Emit(at, WithTruth(unstamped));
+
+    /// <summary>The firmware logs what it believes. Where the body's truth differs, the engine, which
+    /// sees both worlds, adds the real counterpart beside the belief: a program's mcg/day at the
+    /// drug really in the reservoir (the program is already in force when its change is logged).</summary>
+    private PumpEvent WithTruth(PumpEvent e) =>
+        e is ProgramChanged p && _plant.Drug != _fw.Concentration
+            ? p with { RealNewMcgPerDay = Math.Round(_fw.AverageProgramFlow().MlPerDay * _plant.Drug.McgPerMl, 3) }
+            : e;
 
     public void Dispose() => _recorder.Dispose();
 }

@@ -9,8 +9,8 @@ namespace PumpSim.Scenarios.Loading;
 
 /// <summary>Reads <c>events:</c> and <c>narration:</c> into timed actions. Order is the entry's place
 /// in the file, so entries at one instant apply as written. Checks that need the state in force at an
-/// instant (a program against the concentration after a refill) run over the sorted list.</summary>
-internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan)
+/// instant (the capacity of the pump in place, whether PTM is set up) run over the sorted list.</summary>
+internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan, MapShape eventShape)
 {
     // Classes, not value tuples, and List.Sort, not OrderBy: LINQ over a tuple of PumpSim structs is
     // generic code the JIT compiles afresh in every process (docs/startup.md); over classes it is shared.
@@ -53,13 +53,13 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
 
     private void ReadEvent(YNode item)
     {
-        var m = new MapReader(item, ScenarioFormat.Event, "event", diagnostics);
+        var m = new MapReader(item, eventShape, "event", diagnostics);
         var at = m.Time("at", frame)!.Value;
-        var entry = m.Node.Entries.FirstOrDefault(e => ScenarioFormat.Event.ExactlyOneOf!.Contains(e.Key.Value));
+        var entry = m.Node.Entries.FirstOrDefault(e => eventShape.ExactlyOneOf!.Contains(e.Key.Value));
         if (entry.Key is null)
         {
             if (m.UnknownKeys > 0) return; // the unknown key was the action; already reported with a suggestion
-            throw new NodeError(m.At, $"an event needs one action besides 'at'; expected one of: {string.Join(", ", ScenarioFormat.Event.ExactlyOneOf!)}");
+            throw new NodeError(m.At, $"an event needs one action besides 'at'; expected one of: {string.Join(", ", eventShape.ExactlyOneOf!)}");
         }
         var name = entry.Key.Value;
         var settings = m.Map(name, diagnostics)!;
@@ -72,14 +72,10 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
         _read.Add(new Entry(m.Get(name)!.At, at, action));
     }
 
-    /// <summary>Checks that depend on what came before: the concentration a new program runs at,
-    /// whether PTM is configured, the capacity of the pump in place.</summary>
+    /// <summary>Checks that depend on what came before: whether PTM is configured, the capacity of
+    /// the pump in place. A program's flow range is the pump's to check, at run time.</summary>
     private void CheckInContext(List<Placed> timed)
     {
-        // What the firmware converts with: what the clinician entered at the start, at the last
-        // refill (by default the real drug) or with a program that re-entered it.
-        var concentration = plan.ProgrammedConcentration ?? plan.Concentration;
-        var real = plan.Concentration;
         var flipped = false;
         var capacity = plan.Profile.Capacity;
         foreach (var (where, t) in timed)
@@ -96,13 +92,10 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
                     case RefillAction r:
                         if (r.ProgramVolume is { } pv && pv > capacity)
                             throw new NodeError(where, $"refill program_volume_ml {pv.Ml:0.###} is more than the {capacity.Ml:0.##} mL the {plan.Profile.Model} holds");
-                        if (r.NewConcentration is { } c) real = c;
-                        concentration = r.ProgrammedConcentration ?? real;
                         break;
-                    case ProgramAction p:
-                        Located.At(where, () => plan.Profile.Check(p.Program, p.ProgrammedConcentration ?? concentration));
-                        if (p.ProgrammedConcentration is { } entered) concentration = entered;
-                        break;
+                    // A program outside the flow range is not refused here: the clinician may try it,
+                    // and the pump refuses it at run time (program-rejected) and keeps its program.
+
                     case PtmRequestAction when plan.Ptm is null:
                         throw new NodeError(where, "ptm_request needs PTM settings: add a 'ptm:' section (dose_mcg, duration, lockout, max_per_day)");
                     case ReplacePumpAction { Reservoir: { } v } when v > capacity:
