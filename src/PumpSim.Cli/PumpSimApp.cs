@@ -102,6 +102,12 @@ public static class PumpSimApp
             ("serve", c => c.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve a live web console of one scenario for a class: belief vs truth, controls, fault buttons.")
                 .WithExample("serve", "scenarios/training/kinked-catheter.yaml", "--port", "8080")),
+            ("trace", c => c.AddCommand<TraceCommand>("trace")
+                .WithDescription("Run the scenarios and write the traceability matrix: requirement × verifying expectation with verdicts, gaps as rows, hazards (CSV, JSON, HTML, ReqIF).")
+                .WithExample("trace", "scenarios", "--out", "out/trace")),
+            ("check", c => c.AddCommand<CheckCommand>("check")
+                .WithDescription("Recompute the SHA-256 of every file in an output folder's manifest.json; exit 1 on any difference.")
+                .WithExample("check", "out/kink")),
             ("trumpet", c => c.AddCommand<TrumpetCommand>("trumpet")
                 .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
                 .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet")),

@@ -7,7 +7,8 @@ namespace PumpSim.Cli;
 public sealed record ScenarioFileList(IReadOnlyList<string> Files, IReadOnlyList<string> Problems);
 
 /// <summary>Finds scenario files under the paths a user gives, in a stable order (ordinal by path),
-/// so `verify` output and JUnit files do not depend on the filesystem's listing order.
+/// so `verify` output and JUnit files do not depend on the filesystem's listing order. A folder's
+/// requirements.yaml is the catalog scenarios cite, not a scenario, and is skipped.
 /// Hostile trees are safe: each folder is walked once by its real path (a link loop ends there),
 /// a file reached twice through links is listed once, only regular files are listed (a FIFO named
 /// x.yaml is reported, never opened, so nothing blocks), an unreadable folder is reported and the
@@ -71,6 +72,8 @@ public static class ScenarioFiles
             var entryReal = FileNode.KindOf(entry, followLinks: false) == NodeKind.SymbolicLink ? RealPath(entry) : Path.Combine(real, name);
             if (kind == NodeKind.Directory) { Walk(entry, entryReal, depth + 1, visited, found, problems); continue; }
             if (!(name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal))) continue;
+            // The requirements catalog lives among the scenarios (issue 22) but is not one.
+            if (name == Scenarios.Requirements.RequirementCatalog.FileName) continue;
             if (kind == NodeKind.Regular) found.Add((entry, entryReal));
             else if (kind != NodeKind.Missing) problems.Add($"{entry} is {FileNode.Describe(kind)}, not a regular file; skipped");
         }

@@ -81,8 +81,8 @@ public static class SummaryTable
         {
             var checks = new BoxTable(BoxTable.Cell("Expectations", Bold), "Result", "Expectation", "Actual");
             foreach (var o in run.Outcomes)
-                checks.AddRow(o.Passed ? BoxTable.Cell("PASS", new Style(Color.Green)) : BoxTable.Cell("FAIL", new Style(Color.Red)),
-                    BoxTable.Cell(o.Text), BoxTable.Cell(o.Detail));
+                checks.AddRow(BoxTable.Cell(o.Mark, new Style(o.Ok ? Color.Green : Color.Red)),
+                    BoxTable.Cell(o.Text), BoxTable.Cell(o.KnownDefect is { } why ? $"{o.Detail} (known defect: {why})" : o.Detail));
             checks.Write(console);
         }
         console.Write(new Text("Illustrative simulation for training and testing — not for clinical decisions.\n", new Style(Color.Grey)));

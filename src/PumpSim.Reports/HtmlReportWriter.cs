@@ -94,7 +94,7 @@ public static class HtmlReportWriter
         Line(w, "</td></tr>");
         Row(w, "Battery", InvariantFormat.Fixed(f.BatteryDaysRemaining, 1) + " days", "remaining at the end");
         Row(w, "Therapy state", f.TherapyState, "at the end");
-        var passed = input.Expectations.Count(e => e.Passed);
+        var passed = input.Expectations.Count(e => e.Ok);
         Row(w, "Expectations", $"{passed} / {input.Expectations.Count} passed", "");
         Line(w, "</table>");
         Line(w, "</section>");
@@ -182,8 +182,8 @@ public static class HtmlReportWriter
             Line(w, "<table class=\"expectations\">");
             Line(w, "<tr><th>Result</th><th>Expectation</th><th>Detail</th></tr>");
             foreach (var e in expectations)
-                Line(w, $"<tr><td class=\"{(e.Passed ? "pass" : "fail")}\">{(e.Passed ? "PASS" : "FAIL")}</td>" +
-                        $"<td>{Html.Escape(e.Text)}</td><td>{Html.Escape(e.Detail)}</td></tr>");
+                Line(w, $"<tr><td class=\"{(e.Ok ? "pass" : "fail")}\">{e.Mark}</td>" +
+                        $"<td>{Html.Escape(e.Text)}</td><td>{Html.Escape(e.KnownDefect is { } why ? $"{e.Detail} (known defect: {why})" : e.Detail)}</td></tr>");
             Line(w, "</table>");
         }
         Line(w, "</section>");

@@ -35,14 +35,14 @@ public static class JUnitWriter
             xml.WriteStartElement("testsuites");
             xml.WriteAttributeString("name", Clean(suitesName));
             Counts(xml, list.Sum(s => s.Expectations.Count + (s.LoadError is null ? 0 : 1)),
-                list.Sum(s => s.Expectations.Count(e => !e.Passed)), list.Count(s => s.LoadError is not null), skipped: false);
+                list.Sum(s => s.Expectations.Count(e => !e.Ok)), list.Count(s => s.LoadError is not null), skipped: null);
             xml.WriteAttributeString("time", Seconds(list.Sum(s => Millis(s.Elapsed))));
             foreach (var s in list)
             {
                 xml.WriteStartElement("testsuite");
                 xml.WriteAttributeString("name", Clean(s.ScenarioId));
                 var cases = s.Expectations.Count + (s.LoadError is null ? 0 : 1);
-                Counts(xml, cases, s.Expectations.Count(e => !e.Passed), s.LoadError is null ? 0 : 1, skipped: true);
+                Counts(xml, cases, s.Expectations.Count(e => !e.Ok), s.LoadError is null ? 0 : 1, skipped: s.Expectations.Count(e => e.Verdict == "expected-failure"));
                 var suiteMillis = Millis(s.Elapsed);
                 xml.WriteAttributeString("time", Seconds(suiteMillis));
                 // Shared evenly (to the millisecond) so the cases add up to the suite, as Jenkins sums them.
@@ -67,7 +67,23 @@ public static class JUnitWriter
                     xml.WriteAttributeString("name", Clean(e.Text));
                     xml.WriteAttributeString("classname", Clean(s.ScenarioId));
                     xml.WriteAttributeString("time", caseTime);
-                    if (!e.Passed)
+                    if (e.KnownDefect is { } why && !e.Passed)
+                    {
+                        // An expected failure (known_defect): reported, not counted against the build.
+                        xml.WriteStartElement("skipped");
+                        xml.WriteAttributeString("message", Clean($"known defect: {why} — {e.Detail}"));
+                        xml.WriteEndElement();
+                    }
+                    else if (e.KnownDefect is { } fixedDefect)
+                    {
+                        // It passes although it is marked as a known defect: the fix must not land unnoticed.
+                        xml.WriteStartElement("failure");
+                        xml.WriteAttributeString("message", Clean($"unexpected pass: marked known_defect ({fixedDefect}) but it passes; remove known_defect — {e.Detail}"));
+                        xml.WriteAttributeString("type", "unexpected-pass");
+                        xml.WriteString(Clean(e.Detail));
+                        xml.WriteEndElement();
+                    }
+                    else if (!e.Passed)
                     {
                         xml.WriteStartElement("failure");
                         xml.WriteAttributeString("message", Clean(e.Detail));
@@ -91,13 +107,14 @@ public static class JUnitWriter
         output.Flush();
     }
 
-    /// <param name="skipped">junit-10.xsd allows <c>skipped</c> on &lt;testsuite&gt; but not on &lt;testsuites&gt;.</param>
-    private static void Counts(XmlWriter xml, int tests, int failures, int errors, bool skipped)
+    /// <param name="skipped">junit-10.xsd allows <c>skipped</c> on &lt;testsuite&gt; but not on &lt;testsuites&gt; (null):
+    /// the expected failures of known defects.</param>
+    private static void Counts(XmlWriter xml, int tests, int failures, int errors, int? skipped)
     {
         xml.WriteAttributeString("tests", tests.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("failures", failures.ToString(CultureInfo.InvariantCulture));
         xml.WriteAttributeString("errors", errors.ToString(CultureInfo.InvariantCulture));
-        if (skipped) xml.WriteAttributeString("skipped", "0");
+        if (skipped is { } n) xml.WriteAttributeString("skipped", n.ToString(CultureInfo.InvariantCulture));
     }
 
     private static long Millis(TimeSpan? elapsed) => elapsed is { } e && e > TimeSpan.Zero ? (long)Math.Round(e.TotalMilliseconds) : 0;

@@ -69,6 +69,12 @@ public static class SummaryWriter
                 json.WriteString("text", e.Text);
                 json.WriteBoolean("passed", e.Passed);
                 json.WriteString("detail", e.Detail);
+                // Only on a known defect, so every other summary keeps its bytes.
+                if (e.KnownDefect is { } why)
+                {
+                    json.WriteString("known_defect", why);
+                    json.WriteString("verdict", e.Verdict);
+                }
                 json.WriteEndObject();
             }
             json.WriteEndArray();

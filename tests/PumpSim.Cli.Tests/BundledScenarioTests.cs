@@ -22,7 +22,8 @@ public class BundledScenarioTests
     public static readonly string[] OptionalCovers = ["noncritical-memory-error", "underinfusion", "overdose-risk", "programming-error",
         "bolus", "capped-bolus", "concentration-change", "program-rejected"];
 
-    public static readonly string[] Folders = ["training", "alarms", "dosing", "faults"];
+    /// <summary>field-notices/ holds the scenarios that reproduce a public notice or safety communication (issue 22).</summary>
+    public static readonly string[] Folders = ["training", "alarms", "dosing", "faults", "field-notices"];
 
     private static readonly Lazy<string> Library = new(() =>
     {
@@ -65,7 +66,7 @@ public class BundledScenarioTests
         var s = Load(file);
         var folder = file.Split('/');
         folder.Should().HaveCount(2, $"{file} must sit directly in one of {string.Join(", ", Folders)}");
-        Folders.Should().Contain(folder[0], $"{file} must live in one of the four library folders");
+        Folders.Should().Contain(folder[0], $"{file} must live in one of the library folders");
         s.Plan.Id.Should().Be(Path.GetFileNameWithoutExtension(file), $"{file}: the scenario id is the file name");
         s.Title.Should().NotBe(s.Plan.Id, $"{file} needs a title (the loader falls back to the id)");
         s.Title.Should().NotBeNullOrWhiteSpace();
@@ -98,5 +99,24 @@ public class BundledScenarioTests
         ];
         foreach (var mode in modes)
             training.Should().Contain(s => s.Covers.Contains(mode), $"training/ must demonstrate {mode}");
+    }
+}
+
+/// <summary>scenarios/field-notices/ (issue 22): at least six scenarios, each citing the public notice or safety
+/// communication it reproduces, and each naming the hazards it exercises.</summary>
+public class FieldNoticePackTests
+{
+    [Fact]
+    public void FieldNotices_AreAtLeastSix_EachCitingItsSource_AndItsHazards()
+    {
+        var files = Directory.GetFiles(Repo.Path("scenarios", "field-notices"), "*.yaml").Order(StringComparer.Ordinal).ToArray();
+        files.Length.Should().BeGreaterThanOrEqualTo(6);
+        foreach (var f in files)
+        {
+            var s = ScenarioLoader.Load(f);
+            s.Description.Should().StartWith("Source: ", $"{f} must cite the notice it reproduces first");
+            s.Hazards.Should().NotBeEmpty(f);
+            s.Verifies.Concat(s.Expectations.SelectMany(e => e.Verifies)).Should().NotBeEmpty(f);
+        }
     }
 }

@@ -12,7 +12,7 @@ public class CommandLineTests
         var dir = Cli.TempDir();
         var r = Cli.Run("run", Continuous, "--out", dir);
         r.ExitCode.Should().Be(0, r.Error);
-        Directory.GetFiles(dir).Select(Path.GetFileName).Should().BeEquivalentTo("events.jsonl", "telemetry.csv", "summary.json");
+        Directory.GetFiles(dir).Select(Path.GetFileName).Should().BeEquivalentTo("events.jsonl", "telemetry.csv", "summary.json", "manifest.json");
         r.Out.Should().Contain("Delivered to CSF").And.Contain("not for clinical decisions");
         File.ReadLines(Path.Combine(dir, "events.jsonl")).First().Should().StartWith("{\"t\":\"2026-01-01T00:00:00Z\",\"type\":\"simulation-started\"");
     }
@@ -20,7 +20,7 @@ public class CommandLineTests
     [Fact]
     public void Run_TwiceWithOneSeed_WritesByteIdenticalFiles()
     {
-        string[] Files(string dir) => new[] { "events.jsonl", "telemetry.csv", "summary.json", "report.html" }
+        string[] Files(string dir) => new[] { "events.jsonl", "telemetry.csv", "summary.json", "report.html", "manifest.json" }
             .Select(f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Path.Combine(dir, f))))).ToArray();
         var a = Cli.TempDir(); var b = Cli.TempDir();
         Cli.Run("run", Continuous, "--out", a, "--html").ExitCode.Should().Be(0);

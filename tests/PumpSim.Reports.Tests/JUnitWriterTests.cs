@@ -90,3 +90,47 @@ public class JUnitWriterTests
         Render.Bytes(o => JUnitWriter.Write(o, [s])).Should().Equal(Render.Bytes(o => JUnitWriter.Write(o, [s])));
     }
 }
+
+/// <summary>known_defect (issue 22): an expected failure is a &lt;skipped&gt; case, an unexpected pass a failure.</summary>
+public class JUnitKnownDefectTests
+{
+    private static readonly ExpectationOutcome ExpectedFailure = new("alarm x raised", false, "never raised") { KnownDefect = "DEF-1: x is not modelled" };
+    private static readonly ExpectationOutcome UnexpectedPass = new("alarm y raised", true, "raised at 1d") { KnownDefect = "DEF-2: y was broken" };
+
+    [Fact]
+    public void KnownDefect_ThatFails_IsSkippedWithItsReason_AndNotAFailure()
+    {
+        var doc = System.Xml.Linq.XDocument.Parse(Render.Stream(s => JUnitWriter.Write(s, [new ScenarioOutcome("s", [ExpectedFailure])])));
+        var suite = doc.Root!.Element("testsuite")!;
+        suite.Attribute("failures")!.Value.Should().Be("0");
+        suite.Attribute("skipped")!.Value.Should().Be("1");
+        doc.Root.Attribute("failures")!.Value.Should().Be("0");
+        var skipped = suite.Element("testcase")!.Element("skipped");
+        skipped.Should().NotBeNull();
+        skipped!.Attribute("message")!.Value.Should().Be("known defect: DEF-1: x is not modelled — never raised");
+        suite.Element("testcase")!.Element("failure").Should().BeNull();
+    }
+
+    [Fact]
+    public void KnownDefect_ThatPasses_IsAFailure_SoAFixCannotLandUnnoticed()
+    {
+        var doc = System.Xml.Linq.XDocument.Parse(Render.Stream(s => JUnitWriter.Write(s, [new ScenarioOutcome("s", [UnexpectedPass])])));
+        var suite = doc.Root!.Element("testsuite")!;
+        suite.Attribute("failures")!.Value.Should().Be("1");
+        suite.Attribute("skipped")!.Value.Should().Be("0");
+        var failure = suite.Element("testcase")!.Element("failure")!;
+        failure.Attribute("type")!.Value.Should().Be("unexpected-pass");
+        failure.Attribute("message")!.Value.Should().StartWith("unexpected pass: marked known_defect (DEF-2: y was broken)");
+    }
+
+    [Fact]
+    public void KnownDefects_AreValidUnderTheJenkinsSchema()
+    {
+        var xml = Render.Stream(s => JUnitWriter.Write(s, [new ScenarioOutcome("s", [ExpectedFailure, UnexpectedPass, new ExpectationOutcome("z", true, "ok")])]));
+        var schemas = new System.Xml.Schema.XmlSchemaSet();
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "junit-10.xsd"));
+        var errors = new List<string>();
+        System.Xml.Schema.Extensions.Validate(System.Xml.Linq.XDocument.Parse(xml), schemas, (_, e) => errors.Add(e.Message));
+        errors.Should().BeEmpty(xml);
+    }
+}

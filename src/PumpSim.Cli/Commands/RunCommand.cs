@@ -32,7 +32,9 @@ public sealed class RunCommand(IAnsiConsole console) : Command<RunSettings>
         var run = ScenarioRun.Execute(scenario);
         var outDir = settings.Out ?? Path.Combine("out", scenario.Plan.Id);
         var report = settings.Html ? ReportInputs.For(run) : null;
-        try { RunOutputs.Write(outDir, run.Result, run.Outcomes, report); }
+        // manifest.json goes last in the same set, so it is published atomically with the files it hashes.
+        var files = RunManifest.With(RunOutputs.Files(run.Result, run.Outcomes, report), Manifests.For("run", [(settings.File, scenario.Plan)]));
+        try { OutputDirectory.WriteAll(outDir, files); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A folder that cannot be written is the user's to fix, not a bug: exit 2, nothing half written.

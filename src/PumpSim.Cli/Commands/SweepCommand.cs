@@ -98,8 +98,11 @@ public sealed class SweepCommand(IAnsiConsole console) : Command<SweepSettings>
         // The content hash lets merge refuse shards swept from an edited file with the same id.
         var bytes = PumpSim.Scenarios.Files.FileNode.ReadCapped(settings.File, Scenarios.ScenarioLimits.MaxFileBytes) ?? [];
         var meta = SweepFiles.Meta(sweep, sweep.Plan.Id) with { ScenarioSha256 = SweepFiles.ScenarioHash(bytes, sweep.Plan.Step.Seconds), StepSeconds = sweep.Plan.Step.Seconds };
-        OutputDirectory.WriteAll(outDir, SweepFiles.Files(meta, shard, rows));
-        console.WriteLine($"{rows.Count} runs written to {outDir} ({SweepFiles.RunsFile}, {SweepFiles.AggregateFile}).");
+        var options = new List<KeyValuePair<string, string>> { new("runs", sweep.Runs.ToString(System.Globalization.CultureInfo.InvariantCulture)) };
+        if (settings.Vary.Length > 0) options.Add(new("vary", string.Join(" ", settings.Vary)));
+        if (!shard.IsWhole) options.Add(new("shard", shard.ToString()));
+        OutputDirectory.WriteAll(outDir, RunManifest.With(SweepFiles.Files(meta, shard, rows), Manifests.For("sweep", [(settings.File, sweep.Plan)], options)));
+        console.WriteLine($"{rows.Count} runs written to {outDir} ({SweepFiles.RunsFile}, {SweepFiles.AggregateFile}, {RunManifest.FileName}).");
         return ExitCodes.Ok;
     }
 }

@@ -22,7 +22,11 @@ public sealed class VerifySettings : CommandSettings
     [Description("Also write JUnit XML (one test case per expectation) for CI; '-' writes it to stdout (the table then goes to stderr).")]
     public string? JUnit { get; init; }
 
-    public override ValidationResult Validate() => JUnitPath.Check(JUnit);
+    [CommandOption("--out <DIR>")]
+    [Description("Also write a folder of evidence: junit.xml (every time 0, so it is byte-stable) and manifest.json (build, runtime, each scenario's SHA-256, seed and step, each file's SHA-256); `pumpsim check DIR` re-checks it.")]
+    public string? Out { get; init; }
+
+    public override ValidationResult Validate() => JUnitPath.Check(JUnit) is { Successful: false } bad ? bad : JUnitPath.CheckOut(Out);
 }
 
 /// <summary>`pumpsim verify PATH...`: every scenario, every expectation, a pass/fail table and an exit code.
@@ -54,7 +58,8 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
         table.AddColumn("Expectations");
         var failures = new List<string>();
         var suites = new List<ScenarioOutcome>();
-        int passed = 0, failed = 0, invalid = 0, crashed = 0;
+        int passed = 0, failed = 0, invalid = 0, crashed = 0, expectedFailures = 0;
+        var ran = new List<(string File, PumpSim.Core.Engine.SimulationPlan Plan)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var problem in found.Problems)
         {
@@ -115,10 +120,14 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
                 continue;
             }
             suites.Add(new ScenarioOutcome(scenario.Plan.Id, run.Outcomes, File: file, Elapsed: clock.Elapsed));
+            ran.Add((file, scenario.Plan));
             // Two files may share a scenario id; a repeat is named with its file so the lines tell them apart.
             var name = ids.Add(scenario.Plan.Id) ? scenario.Plan.Id : $"{scenario.Plan.Id} ({file})";
-            var bad = run.Outcomes.Count(o => !o.Passed);
-            passed += run.Outcomes.Count - bad;
+            // A known defect that still fails is as expected (XFAIL); one that passes is not (XPASS), so a fix never lands unnoticed.
+            var bad = run.Outcomes.Count(o => !o.Ok);
+            var xfail = run.Outcomes.Count(o => o.Verdict == "expected-failure");
+            expectedFailures += xfail;
+            passed += run.Outcomes.Count - bad - xfail;
             failed += bad;
             var summary = run.Outcomes.Count == 0 ? "(no expectations)" : $"{run.Outcomes.Count - bad}/{run.Outcomes.Count} expectations pass";
             if (plain) Log($"{(bad == 0 ? "PASS" : "FAIL"),-7}  {name}  {summary}");
@@ -126,18 +135,21 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
             for (var i = 0; i < run.Outcomes.Count; i++)
             {
                 var o = run.Outcomes[i];
-                if (!o.Passed)
+                var detail = o.KnownDefect is { } why ? $"{o.Detail} (known defect: {why})" : o.Detail;
+                if (!o.Ok)
                 {
                     // file:line of the failing `expect:` entry, so a CI log links straight to it.
                     var line = i < scenario.Expectations.Count ? scenario.Expectations[i].Line : 0;
-                    failures.Add($"{file}{(line > 0 ? $":{line}" : "")}: {scenario.Plan.Id}: {o.Text} — {o.Detail}");
+                    var what = o.Passed ? $"unexpected pass of a known defect ({o.KnownDefect}); remove known_defect — {o.Detail}" : o.Detail;
+                    failures.Add($"{file}{(line > 0 ? $":{line}" : "")}: {scenario.Plan.Id}: {o.Text} — {what}");
                 }
                 if (plain)
                 {
-                    if (settings.Verbose && o.Passed) Log($"  pass   {o.Text}: {o.Detail}");
+                    if (settings.Verbose && o.Passed && o.Ok) Log($"  pass   {o.Text}: {detail}");
+                    else if (o.Verdict == "expected-failure") Log($"  xfail  {o.Text}: {detail}");
                 }
-                else if (settings.Verbose || !o.Passed)
-                    table.AddRow(o.Passed ? "[green]  pass[/]" : "[red]  fail[/]", "", Markup.Escape($"{o.Text}: {o.Detail}"));
+                else if (settings.Verbose || !o.Passed || !o.Ok)
+                    table.AddRow(o.Ok ? $"[green]  {o.Mark.ToLowerInvariant()}[/]" : $"[red]  {o.Mark.ToLowerInvariant()}[/]", "", Markup.Escape($"{o.Text}: {detail}"));
             }
         }
         if (!plain) console.Write(table);
@@ -149,23 +161,30 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
             stdout.Profile.Out.Writer.Flush();
         }
         else if (settings.JUnit is { } path) OutputDirectory.WriteFile(path, s => JUnitWriter.Write(s, suites));
+        if (settings.Out is { } outDir)
+        {
+            // The evidence folder: JUnit without wall-clock times (so a re-run gives the same bytes) and its manifest.
+            var stable = suites.Select(s => s with { Elapsed = null }).ToArray();
+            OutputDirectory.WriteAll(outDir, RunManifest.With([new OutputFile(JUnitWriter.FileName, s => JUnitWriter.Write(s, stable))], Manifests.For("verify", ran)));
+        }
         foreach (var f in failures)
         {
             if (plain) Log($"✗ {f}");
             else console.MarkupLine($"[red]✗[/] {Markup.Escape(f)}");
         }
         var noun = files.Count == 1 ? "scenario" : "scenarios";
-        var invalidText = invalid > 0 ? $", {invalid} invalid file{(invalid == 1 ? "" : "s")}" : "";
+        var invalidText = (expectedFailures > 0 ? $", {expectedFailures} expected failure{(expectedFailures == 1 ? "" : "s")} (known defects)" : "")
+            + (invalid > 0 ? $", {invalid} invalid file{(invalid == 1 ? "" : "s")}" : "");
         var crashText = crashed > 0 ? $"{crashed} file{(crashed == 1 ? "" : "s")} hit an internal error; run again with --debug and report it." : null;
         if (plain)
         {
             if (crashText is not null) Log(crashText);
-            Log($"{files.Count} {noun}, {passed + failed} expectations: {passed} passed, {failed} failed{invalidText}.");
+            Log($"{files.Count} {noun}, {passed + failed + expectedFailures} expectations: {passed} passed, {failed} failed{invalidText}.");
         }
         else
         {
             if (crashText is not null) console.MarkupLine($"[red]{Markup.Escape(crashText)}[/]");
-            console.MarkupLine($"{files.Count} {noun}, {passed + failed} expectations: [green]{passed} passed[/], [red]{failed} failed[/]{(invalid > 0 ? $"[red]{invalidText}[/]" : "")}.");
+            console.MarkupLine($"{files.Count} {noun}, {passed + failed + expectedFailures} expectations: [green]{passed} passed[/], [red]{failed} failed[/]{(invalidText.Length > 0 ? $"[red]{Markup.Escape(invalidText)}[/]" : "")}.");
         }
         return crashed > 0 ? ExitCodes.InternalError : invalid > 0 ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.ExpectationFailed : ExitCodes.Ok;
     }

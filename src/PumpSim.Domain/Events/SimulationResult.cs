@@ -32,8 +32,34 @@ public sealed record Snapshot(
     double DeliveredCsfMcg,
     double PumpedMl);
 
-/// <summary>The outcome of one expectation, as summary.json and the JUnit file show it.</summary>
-public sealed record ExpectationOutcome(string Text, bool Passed, string Detail);
+/// <summary>The outcome of one expectation, as summary.json and the JUnit file show it. <see cref="Passed"/> is what
+/// the check found; <see cref="KnownDefect"/> (the scenario's <c>known_defect:</c> reason) turns a failure into an
+/// expected one and a pass into an unexpected one, so <see cref="Ok"/> is what decides an exit code.</summary>
+public sealed record ExpectationOutcome(string Text, bool Passed, string Detail)
+{
+    public string? KnownDefect { get; init; }
+
+    /// <summary>As it should be: a plain pass, or a known defect that still fails.</summary>
+    public bool Ok => KnownDefect is null ? Passed : !Passed;
+
+    /// <summary>pass, fail, expected-failure or unexpected-pass: the word trace files and summaries use.</summary>
+    public string Verdict => (KnownDefect is null, Passed) switch
+    {
+        (true, true) => "pass",
+        (true, false) => "fail",
+        (false, false) => "expected-failure",
+        _ => "unexpected-pass",
+    };
+
+    /// <summary>The same verdict as a table shows it: PASS, FAIL, XFAIL (expected failure) or XPASS (unexpected pass).</summary>
+    public string Mark => Verdict switch
+    {
+        "pass" => "PASS",
+        "fail" => "FAIL",
+        "expected-failure" => "XFAIL",
+        _ => "XPASS",
+    };
+}
 
 public sealed record SimulationResult(
     string ScenarioId,

@@ -16,6 +16,12 @@ public abstract class Expectation(SimInstant origin)
     /// failure in a CI log can name file:line.</summary>
     public int Line { get; internal set; }
 
+    /// <summary>Requirement ids this expectation verifies (<c>verifies:</c>), checked against requirements.yaml.</summary>
+    public IReadOnlyList<string> Verifies { get; internal set; } = [];
+
+    /// <summary><c>known_defect:</c> why this check is expected to fail; null for an ordinary expectation.</summary>
+    public string? KnownDefect { get; internal set; }
+
     /// <summary>Readable statement, e.g. "alarm low-reservoir raised between 17d and 19d".</summary>
     public abstract string Text { get; }
 
@@ -25,8 +31,8 @@ public abstract class Expectation(SimInstant origin)
 
     public override string ToString() => Text;
 
-    protected ExpectationOutcome Pass(string detail) => new(Text, true, detail);
-    protected ExpectationOutcome Fail(string detail) => new(Text, false, detail);
+    protected ExpectationOutcome Pass(string detail) => new(Text, true, detail) { KnownDefect = KnownDefect };
+    protected ExpectationOutcome Fail(string detail) => new(Text, false, detail) { KnownDefect = KnownDefect };
 
     /// <summary>"13d1h" — how scenario files write times, so a text reads like its YAML.</summary>
     protected string Offset(SimInstant t) => t >= Origin ? (t - Origin).ToString() : t.ToString();

@@ -105,6 +105,10 @@ public sealed class CatalogFormat
             Key("title", Text("one-line title")),
             Key("description", Text("what happens and why it matters")),
             Key("covers", new ListShape(new ScalarShape(Id, "a topic"), "topics this scenario covers")),
+            // Evidence keys (issue 22): requirement ids, hazard ids and FDA device problem codes, from requirements.yaml.
+            ScenarioFormat.Verifies,
+            Key("hazards", new ListShape(new ScalarShape(ScalarKind.HazardId, "a hazard id (HAZ-…) from requirements.yaml"), "hazards this scenario exercises")),
+            Key("codes", new ListShape(new ScalarShape(ScalarKind.Integer, "an FDA device problem code listed in requirements.yaml", null, 1, 9999), "FDA device problem codes of the field reports this scenario reproduces")),
             Key("start", new ScalarShape(Timestamp, $"start time, ISO-8601 UTC (default {PlanLimits.DefaultStart})")),
             Key("duration", Duration($"length of the run, 1s to {PlanLimits.MaxDurationText} (18300 days) in total", PlanLimits.MinDuration.Seconds, PlanLimits.MaxDuration.Seconds), true),
             Key("step", Duration($"engine step, {PlanLimits.StepRange} in total (default {PlanLimits.DefaultStep})", PlanLimits.MinStep.Seconds, PlanLimits.MaxStep.Seconds)),

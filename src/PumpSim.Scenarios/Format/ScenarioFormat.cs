@@ -90,7 +90,18 @@ public static class ScenarioFormat
         F(EventTable.Field("from"), Str("therapy state before")),
         F(EventTable.Field("to"), Str("therapy state after")));
 
-    public static readonly VariantShape Expectation = new("an expectation checked by verify", [
+    /// <summary>Evidence keys (issue 22) every expectation and the whole scenario may carry: the requirement ids
+    /// it verifies (scenarios/requirements.yaml), and on an expectation a known defect.</summary>
+    public static readonly Field Verifies = F("verifies", new ListShape(new ScalarShape(RequirementId, "a requirement id (REQ-…) from requirements.yaml"),
+        "requirement ids this verifies; checked against the nearest requirements.yaml above the file"));
+
+    private static MapShape Traced(MapShape variant) => variant with
+    {
+        Fields = [.. variant.Fields, Verifies,
+            F("known_defect", Str("why this check is expected to fail today: a failure is reported as expected, a pass fails verify"))],
+    };
+
+    public static readonly VariantShape Expectation = new("an expectation checked by verify", new MapShape[] {
         Map("an alarm raised in a window, never raised, and optionally cleared",
             F("alarm", Choice("alarm id", AlarmIds.All.Select(a => a.Id).ToArray()), true),
             F("raised", Window),
@@ -132,7 +143,7 @@ public static class ScenarioFormat
                 F("flag", Choice("risk flag", PatientFlags), true),
                 F("raised", Window),
                 F("never", Bool("the flag is never raised"))), true)),
-    ]);
+    }.Select(Traced).ToArray());
 
     /// <summary>The built-in catalog's pump, drug, actions, event and root shapes.</summary>
     public static CatalogFormat Standard => CatalogFormat.Standard;

@@ -17,6 +17,10 @@ public enum ScalarKind
     Timestamp,
     /// <summary>"HH:MM" on the pump's clock.</summary>
     ClockTime,
+    /// <summary>A requirement id, <c>REQ-</c> and upper-case words (scenarios/requirements.yaml).</summary>
+    RequirementId,
+    /// <summary>A hazard id, <c>HAZ-</c> and upper-case words (scenarios/requirements.yaml).</summary>
+    HazardId,
 }
 
 /// <summary>One node of the scenario format. The loader's key checks, range checks and the JSON

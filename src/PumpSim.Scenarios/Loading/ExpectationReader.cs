@@ -9,7 +9,7 @@ namespace PumpSim.Scenarios.Loading;
 
 /// <summary>Reads <c>expect:</c>. Alarm ids, event types and state names are checked here, at load
 /// time, so a typo fails <c>validate</c> instead of silently never matching after a long run.</summary>
-internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan)
+internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan, List<TraceReference>? references = null)
 {
     private SimInstant Origin => frame.Start;
 
@@ -47,7 +47,7 @@ internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame
         var kind = kinds[0].Key.Value;
         var variant = shape.Variants.First(v => v.Fields[0].Name == kind);
         var m = new MapReader(map, variant, $"{kind} expectation", diagnostics);
-        return kind switch
+        var expectation = kind switch
         {
             "alarm" => Alarm(m),
             "event" => EventCount(m),
@@ -56,6 +56,8 @@ internal sealed class ExpectationReader(Diagnostics diagnostics, TimeFrame frame
             "state" => State(m.Map("state", diagnostics)!),
             _ => Patient(m.Map("patient", diagnostics)!),
         };
+        EvidenceReader.Expectation(m, expectation, references ?? []);
+        return expectation;
     }
 
     private TimeWindow? Window(MapReader m, string key)

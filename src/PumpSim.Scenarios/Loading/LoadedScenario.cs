@@ -10,4 +10,17 @@ public sealed record LoadedScenario(
     string Description,
     IReadOnlyList<string> Covers,
     IReadOnlyList<Expectation> Expectations,
-    string FileName);
+    string FileName)
+{
+    /// <summary>Requirement ids the whole scenario verifies (<c>verifies:</c> at the top).</summary>
+    public IReadOnlyList<string> Verifies { get; init; } = [];
+
+    /// <summary>Hazard ids the scenario exercises (<c>hazards:</c>).</summary>
+    public IReadOnlyList<string> Hazards { get; init; } = [];
+
+    /// <summary>FDA device problem codes of the field reports it reproduces (<c>codes:</c>).</summary>
+    public IReadOnlyList<int> Codes { get; init; } = [];
+
+    /// <summary>Every id the file cites, with its position, for <see cref="Requirements.TraceCheck"/>.</summary>
+    public IReadOnlyList<Loading.TraceReference> References { get; init; } = [];
+}

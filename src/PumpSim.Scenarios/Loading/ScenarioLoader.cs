@@ -27,7 +27,10 @@ public static class ScenarioLoader
         string text;
         try { text = TextGuard.Decode(bytes); }
         catch (NodeError e) { throw Single(path, e.At, e.Message); }
-        return Parse(text, path, catalog);
+        var loaded = Parse(text, path, catalog);
+        // Cited requirement, hazard and code ids must exist in the nearest requirements.yaml (issue 22).
+        Requirements.TraceCheck.Check(loaded);
+        return loaded;
     }
 
     /// <param name="fileName">Used in messages and as the default scenario id.</param>

@@ -30,6 +30,13 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         diagnostics.Guard(() => title = top.Text("title"));
         diagnostics.Guard(() => description = top.Text("description")?.Trim() ?? "");
         diagnostics.Guard(() => covers = Covers(top));
+        // Evidence keys (issue 22): checked for form here, against requirements.yaml by ScenarioLoader.Load.
+        var references = new List<TraceReference>();
+        IReadOnlyList<string> verifies = [], hazards = [];
+        IReadOnlyList<int> codes = [];
+        diagnostics.Guard(() => verifies = EvidenceReader.Ids(top, "verifies", ReferenceKind.Requirement, references));
+        diagnostics.Guard(() => hazards = EvidenceReader.Ids(top, "hazards", ReferenceKind.Hazard, references));
+        diagnostics.Guard(() => codes = EvidenceReader.Codes(top, references));
 
         var timeOk = true;
         diagnostics.Guard(() =>
@@ -76,7 +83,7 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         var frame = new TimeFrame(_plan.Start, _plan.End);
         var actions = new EventReader(diagnostics, frame, _plan, format.Event).Read(top);
         _plan = _plan with { Id = id, Actions = actions };
-        var expectations = new ExpectationReader(diagnostics, frame, _plan).Read(top);
+        var expectations = new ExpectationReader(diagnostics, frame, _plan, references).Read(top);
 
         if (diagnostics.HasErrors) return null;
         // Bounded work: a few lines must not ask for gigabytes (docs/scenario-format.md, Limits).
@@ -96,7 +103,10 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         var asked = new List<SimInstant>();
         foreach (var e in expectations) asked.AddRange(e.Probes(_plan));
         var probes = SimulationPlan.SortedDistinct(asked);
-        return new LoadedScenario(_plan with { Probes = probes }, title ?? id, description, covers, expectations, fileName);
+        return new LoadedScenario(_plan with { Probes = probes }, title ?? id, description, covers, expectations, fileName)
+        {
+            Verifies = verifies, Hazards = hazards, Codes = codes, References = references,
+        };
     }
 
     private static string DefaultId(string file)

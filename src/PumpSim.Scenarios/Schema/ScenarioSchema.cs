@@ -24,6 +24,8 @@ public static class ScenarioSchema
         "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])(T([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?| ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9])(Z|[+-]((0[0-9]|1[0-3]):[0-5][0-9]|14:00))$";
     public const string ClockPattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$";
     public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public const string RequirementIdPattern = "^REQ-[A-Z0-9]+(-[A-Z0-9]+)*$";
+    public const string HazardIdPattern = "^HAZ-[A-Z0-9]+(-[A-Z0-9]+)*$";
 
     /// <summary>The rules a JSON Schema keyword cannot state, named in the root description so an editor
     /// user knows `pumpsim validate` checks them.</summary>
@@ -134,6 +136,10 @@ public static class ScenarioSchema
             case ScalarKind.ClockTime:
                 o["type"] = "string";
                 o["pattern"] = ClockPattern;
+                break;
+            case ScalarKind.RequirementId or ScalarKind.HazardId:
+                o["type"] = "string";
+                o["pattern"] = s.Kind == ScalarKind.RequirementId ? RequirementIdPattern : HazardIdPattern;
                 break;
         }
         return o;

@@ -27,7 +27,8 @@ public class LoaderFuzzTests(ITestOutputHelper output)
         var files = Directory.GetFiles(data, "*.yaml")
             .Concat(withBad ? Directory.GetFiles(Path.Combine(data, "bad"), "*.yaml") : [])
             .Concat(Directory.Exists(Path.Combine(RepoRoot(), "scenarios"))
-                ? Directory.GetFiles(Path.Combine(RepoRoot(), "scenarios"), "*.yaml", SearchOption.AllDirectories) : [])
+                ? Directory.GetFiles(Path.Combine(RepoRoot(), "scenarios"), "*.yaml", SearchOption.AllDirectories)
+                    .Where(f => Path.GetFileName(f) != PumpSim.Scenarios.Requirements.RequirementCatalog.FileName) : [])
             .Order(StringComparer.Ordinal);
         return files.Select(f => File.ReadAllText(f)).Where(t => t.Length > 0).ToArray();
     }
