@@ -331,18 +331,9 @@ public sealed class Session : IDisposable
             _history.AddEvent(e, "");
             return;
         }
-        var json = PageEventJson(e);
+        var json = EventView.Json(e);
         _history.AddEvent(e, json);
         Broadcast("pump", json);
-    }
-
-    /// <summary>The event as events.jsonl writes it, plus <c>words</c>: its sentence for people, so
-    /// the page needs no table of its own (not <c>text</c>: a narration has a field of that name).</summary>
-    internal static string PageEventJson(PumpEvent e)
-    {
-        var line = EventLogWriter.ToJsonLine(e).TrimEnd();
-        var text = Json(w => w.WriteString("words", EventText.Of(e)));
-        return line[..^1] + "," + text[1..];
     }
 
     private void OnSample(TelemetrySample s)

@@ -70,7 +70,7 @@ public class BrowserTests
         (await page.Locator("#pump-therapy").TextContentAsync()).Should().Be("infusing");
         await Assertions.Expect(page.Locator("#body-pane")).ToHaveClassAsync(new Regex("diverged"));
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("UNDER-DELIVERY");
-        await Assertions.Expect(page.Locator("#narration")).ToContainTextAsync("[trainer] Kink: the catheter kinks.");
+        await Assertions.Expect(page.Locator("#narration")).ToContainTextAsync("[trainer] Kink: The catheter kinks.");
         (await page.Locator("#narration").TextContentAsync()).Should().NotContain("Placeholder");
         errors.Should().BeEmpty();
     }
@@ -104,7 +104,7 @@ public class BrowserTests
         await trainer.ClickAsync("#fault-leak");
         await trainer.ClickAsync("#next"); // runs to the next narration line or alarm: the injected one
         await Assertions.Expect(student.Locator("#narration")).ToContainTextAsync("[trainer] Leak", new() { Timeout = 30_000 });
-        await Assertions.Expect(student.Locator("#events")).ToContainTextAsync("catheter-fault");
+        await Assertions.Expect(student.Locator("#events")).ToContainTextAsync(new Regex("leak", RegexOptions.IgnoreCase));
 
         // The trainer opens a second session and drives it: the class's page follows.
         var created = await server.Post("/api/sessions");
@@ -176,7 +176,7 @@ public class BrowserTests
         await Assertions.Expect(page.Locator("#body-csf")).ToHaveTextAsync("1000.0");
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("OVER-DELIVERY: the CSF gets 400 %");
         await Assertions.Expect(page.Locator("#body-pane")).ToHaveClassAsync(new Regex("diverged.*over|over.*diverged"));
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("concentration-mismatch");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("WRONG CONCENTRATION");
         errors.Should().BeEmpty();
     }
 
@@ -190,8 +190,8 @@ public class BrowserTests
         var (page, errors) = await Open(browser, server.Url);
         await Seek(server, "15d");
         await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("day 15.00", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("pump-flip");
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("refill-refused");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("the pump flips in its pocket");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("The refill of 14 mL is refused");
         (await page.Locator("main").TextContentAsync()).Should().NotContainEquivalentOf("refilled");
         // Nothing added at day 14: 20 - 15 x 1 = 5 mL, estimate and truth alike.
         await Assertions.Expect(page.Locator("#body-reservoir")).ToHaveTextAsync("5.00");
@@ -209,7 +209,7 @@ public class BrowserTests
         var (page, errors) = await Open(browser, server.Url);
         await Seek(server, "2d1h");
         await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("day 2.04", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("diathermy");
+        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("Diathermy over the implant");
         await Assertions.Expect(page.Locator("#pump-alarms")).ToContainTextAsync("motor-stall");
         await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("UNDER-DELIVERY");
         errors.Should().BeEmpty();

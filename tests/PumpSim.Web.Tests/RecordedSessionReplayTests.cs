@@ -72,7 +72,7 @@ public class RecordedSessionReplayTests
         (at - session.Result().Events[0].At).ToString().Should().Be("2d1s");
         var yaml = session.ScenarioYaml();
         yaml.Should().Contain("{at: 2d1s, catheter: {fault: kink}}");
-        yaml.Should().Contain("at: 2d1s, text: \"[trainer] Kink: the catheter kinks.\"");
+        yaml.Should().Contain("at: 2d1s, text: \"[trainer] Kink: The catheter kinks.");
         // Issue 21: no placeholder for the trainer to fill in live.
         yaml.Should().NotContain("Placeholder");
         ScenarioLoader.Parse(yaml, "saved.yaml").Plan.Actions.Should().Contain(a => a.Action is CatheterFaultAction);

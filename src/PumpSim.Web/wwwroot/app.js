@@ -3,7 +3,7 @@
 // SVG is built from numbers and fixed class names, and labels are added as text nodes.
 // Two views of one page: the trainer's (opened with #trainer=TOKEN: controls) and the class's
 // (no token: view only, it follows the session the trainer drives). Every word about an event
-// comes from the server (its "words"); the page keeps no table of event types.
+// comes from the server (its "text", "label", "mood", "listed": Core's EventWords); the page keeps no table of event types.
 'use strict';
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -46,8 +46,8 @@
     if (e.type === 'patient-flag-raised') state.flags.add(e.flag);
     if (e.type === 'patient-flag-cleared') state.flags.delete(e.flag);
     if (e.type === 'narration') { logLine($('narration'), t, e.text, ''); return; }
-    if (e.type === 'simulation-started') return;
-    logLine($('events'), t, e.words, e.type === 'alarm-raised' ? 'alarm' : '');
+    // The words, the mood and whether a list shows the event are Core's (EventWords), sent by the server.
+    if (e.listed) logLine($('events'), t, e.text, e.mood);
   }
 
   function logLine(list, t, text, cls) {

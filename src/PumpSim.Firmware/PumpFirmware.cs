@@ -95,15 +95,6 @@ public sealed partial class PumpFirmware
     public long EriThresholdCharge => _eriThreshold;
     public double BatteryDaysRemaining => BatteryModel.DaysLeft(_sensors.BatteryCharge, AverageProgramFlow().PicolitresPerDay);
 
-    public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines()
-    {
-        yield return ("therapy", _therapy.Info);
-        yield return ("motor", _motor.Info);
-        yield return ("reservoir", _reservoirState.Info);
-        yield return ("battery", _battery.Info);
-        yield return ("alarm", _alarms.Get(AlarmIds.MotorStall).Info);
-    }
-
     /// <summary>A pump whose battery starts part used: the charge its settings call for.</summary>
     public long InitialCharge(double? lifeRemainingDays) =>
         lifeRemainingDays is { } days ? BatteryModel.ChargeFor(days, AverageProgramFlow().PicolitresPerDay) : BatteryModel.FullCharge;
