@@ -159,61 +159,54 @@ public class BrowserTests
         errors.Should().BeEmpty();
     }
 
-    [ChromiumFact]
-    public async Task WrongConcentration_ShowsBothConcentrations_AndOutlinesTheOverdose()
+    /// <summary>A lesson on the class's page at <paramref name="at"/> (the trainer seeks there), then <paramref name="check"/>.</summary>
+    private static async Task AtMomentOfLesson(string scenario, string at, string clock, Func<IPage, Task> check)
     {
-        await using var server = await RunningServer.Start("scenarios/training/wrong-concentration.yaml");
+        await using var server = await RunningServer.Start(scenario);
         var (playwright, browser) = await Launch();
         using var _ = playwright;
         await using var __ = browser;
         var (page, errors) = await Open(browser, server.Url);
-        await Seek(server, "11d");
-        await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("day 11.00", new() { Timeout = 30_000 });
-        // Entered 500 mcg/mL, really 2000: 0.5 mL/day x 2000 = 1000 mcg/day against a believed 250, 400 %.
-        await Assertions.Expect(page.Locator("#pump-conc")).ToHaveTextAsync("500");
-        await Assertions.Expect(page.Locator("#body-conc")).ToHaveTextAsync("2000");
-        await Assertions.Expect(page.Locator("#pump-rate")).ToHaveTextAsync("250.0");
-        await Assertions.Expect(page.Locator("#body-csf")).ToHaveTextAsync("1000.0");
-        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("OVER-DELIVERY: the CSF gets 400 %");
-        await Assertions.Expect(page.Locator("#body-pane")).ToHaveClassAsync(new Regex("diverged.*over|over.*diverged"));
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("WRONG CONCENTRATION");
+        await Seek(server, at);
+        await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync(clock, new() { Timeout = 30_000 });
+        await check(page);
         errors.Should().BeEmpty();
     }
 
     [ChromiumFact]
-    public async Task PumpFlip_ShowsTheRefusedRefill_AndNothingSaysRefilled()
-    {
-        await using var server = await RunningServer.Start("scenarios/faults/pump-flip.yaml");
-        var (playwright, browser) = await Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Open(browser, server.Url);
-        await Seek(server, "15d");
-        await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("day 15.00", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("the pump flips in its pocket");
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("The refill of 14 mL is refused");
-        (await page.Locator("main").TextContentAsync()).Should().NotContainEquivalentOf("refilled");
-        // Nothing added at day 14: 20 - 15 x 1 = 5 mL, estimate and truth alike.
-        await Assertions.Expect(page.Locator("#body-reservoir")).ToHaveTextAsync("5.00");
-        await Assertions.Expect(page.Locator("#pump-reservoir")).ToHaveTextAsync("5.00");
-        errors.Should().BeEmpty();
-    }
+    public Task WrongConcentration_ShowsBothConcentrations_AndOutlinesTheOverdose() =>
+        AtMomentOfLesson("scenarios/training/wrong-concentration.yaml", "11d", "day 11.00", async page =>
+        {
+            // Entered 500 mcg/mL, really 2000: 0.5 mL/day x 2000 = 1000 mcg/day against a believed 250, 400 %.
+            await Assertions.Expect(page.Locator("#pump-conc")).ToHaveTextAsync("500");
+            await Assertions.Expect(page.Locator("#body-conc")).ToHaveTextAsync("2000");
+            await Assertions.Expect(page.Locator("#pump-rate")).ToHaveTextAsync("250.0");
+            await Assertions.Expect(page.Locator("#body-csf")).ToHaveTextAsync("1000.0");
+            await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("OVER-DELIVERY: the CSF gets 400 %");
+            await Assertions.Expect(page.Locator("#body-pane")).ToHaveClassAsync(new Regex("diverged.*over|over.*diverged"));
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("WRONG CONCENTRATION");
+        });
 
     [ChromiumFact]
-    public async Task Diathermy_ShowsTheDamagedMotor_AndTheUnderDelivery()
-    {
-        await using var server = await RunningServer.Start("scenarios/faults/diathermy.yaml");
-        var (playwright, browser) = await Launch();
-        using var _ = playwright;
-        await using var __ = browser;
-        var (page, errors) = await Open(browser, server.Url);
-        await Seek(server, "2d1h");
-        await Assertions.Expect(page.Locator("#clock")).ToContainTextAsync("day 2.04", new() { Timeout = 30_000 });
-        await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("Diathermy over the implant");
-        await Assertions.Expect(page.Locator("#pump-alarms")).ToContainTextAsync("motor-stall");
-        await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("UNDER-DELIVERY");
-        errors.Should().BeEmpty();
-    }
+    public Task PumpFlip_ShowsTheRefusedRefill_AndNothingSaysRefilled() =>
+        AtMomentOfLesson("scenarios/faults/pump-flip.yaml", "15d", "day 15.00", async page =>
+        {
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("the pump flips in its pocket");
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("The refill of 14 mL is refused");
+            (await page.Locator("main").TextContentAsync()).Should().NotContainEquivalentOf("refilled");
+            // Nothing added at day 14: 20 - 15 x 1 = 5 mL, estimate and truth alike.
+            await Assertions.Expect(page.Locator("#body-reservoir")).ToHaveTextAsync("5.00");
+            await Assertions.Expect(page.Locator("#pump-reservoir")).ToHaveTextAsync("5.00");
+        });
+
+    [ChromiumFact]
+    public Task Diathermy_ShowsTheDamagedMotor_AndTheUnderDelivery() =>
+        AtMomentOfLesson("scenarios/faults/diathermy.yaml", "2d1h", "day 2.04", async page =>
+        {
+            await Assertions.Expect(page.Locator("#events")).ToContainTextAsync("Diathermy over the implant");
+            await Assertions.Expect(page.Locator("#pump-alarms")).ToContainTextAsync("motor-stall");
+            await Assertions.Expect(page.Locator("#verdict")).ToContainTextAsync("UNDER-DELIVERY");
+        });
 
     [ChromiumFact]
     public async Task BothViews_HaveNoSeriousOrCriticalAccessibilityViolation()

@@ -209,7 +209,9 @@
     if (dstep) for (let d = 0; d <= days + 1e-9; d += dstep) {
       const x = X(d * 86400).toFixed(1);
       nodes.push(el('line', { class: 'tick', x1: x, x2: x, y1: H - B, y2: H - B + 4 }));
-      nodes.push(el('text', { class: 'axis', x: x, y: H - B + font + 2, 'text-anchor': 'middle' }, 'day ' + d));
+      // The last label ends at its tick rather than running off the chart's right edge.
+      const anchor = X(d * 86400) > W - font * 3 ? 'end' : 'middle';
+      nodes.push(el('text', { class: 'axis', x: x, y: H - B + font + 2, 'text-anchor': anchor }, 'day ' + d));
     }
     if (low) nodes.push(el('line', { class: 'low', x1: L, x2: W - 8, y1: Y(low).toFixed(1), y2: Y(low).toFixed(1) }));
     // Labelled markers: narration lines by their number in the list, alarms by name, bookmarks.
