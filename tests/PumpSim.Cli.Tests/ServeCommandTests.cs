@@ -77,6 +77,36 @@ public class ServeCommandTests
         r.Error.TrimEnd().Split('\n').Should().ContainSingle().Which.Should().StartWith("error: cannot listen on 192.0.2.7:0:");
     }
 
+    [Fact]
+    public async Task AnotherThanLoopbackHost_Warns_AndPrintsAnAddressAClassCanOpen()
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var dll = Path.Combine(AppContext.BaseDirectory, "pumpsim.dll");
+        using var process = Process.Start(new ProcessStartInfo("dotnet", [dll, "serve", Continuous, "--host", "0.0.0.0", "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(120)); // a hang guard, not a timing assertion
+        try
+        {
+            var warning = await process.StandardError.ReadLineAsync(guard.Token);
+            warning.Should().StartWith("warning: --host 0.0.0.0: every machine that can reach this one can open the class's view");
+            var trainer = await process.StandardOutput.ReadLineAsync(guard.Token);
+            var url = (await process.StandardOutput.ReadLineAsync(guard.Token))!.Split(": ", 2)[1];
+            // Not the wildcard: an address of this machine (or loopback when it has no other).
+            url.Should().StartWith("http://").And.NotContain("0.0.0.0");
+            trainer.Should().Contain(url + "#trainer=");
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            (await http.GetStringAsync("api/scenario", guard.Token)).Should().Contain("\"id\":\"continuous-maintenance\"");
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+    }
+
     [Theory]
     [InlineData("-INT")]   // Ctrl-C in a terminal
     [InlineData("-TERM")]  // kill, systemd, docker stop: it once shut the sessions down but never exited

@@ -336,6 +336,7 @@
       for (const id of Object.keys(state.scenario.alarm_priorities)) {
         const o = document.createElement('option'); o.value = id; o.textContent = id; $('pa-named').appendChild(o);
       }
+      document.querySelector('.pause-at').title = 'Pause when: ' + state.scenario.pause_at_help;
       const step = Math.max(state.scenario.step_s, state.scenario.duration_s > 2 * 86400 ? 3600 : state.scenario.step_s);
       $('seek').step = String(step);
       $('play').addEventListener('click', () => control(state.status && !state.status.paused ? 'pause' : 'play'));
