@@ -371,21 +371,38 @@ public sealed class Session : IDisposable
         if (_halted is null) w.WriteNull("halted"); else w.WriteString("halted", _halted);
     });
 
+<<<<<<< HEAD
+=======
+    private string SnapshotJson()
+    {
+        var stride = Math.Max(1, (_samples.Count + SnapshotSamples - 1) / SnapshotSamples);
+        var kept = _samples.Where((_, i) => i % stride == 0 || i == _samples.Count - 1);
+        var sb = new StringBuilder();
+        sb.Append("{\"status\":").Append(StatusJson())
+          .Append(",\"events\":[").AppendJoin(',', _events).Append(']')
+          .Append(",\"samples\":[").AppendJoin(',', kept).Append("]}");
+        return sb.ToString();
+    }
+
+    /// <summary>A sample as the page receives it: the column names are telemetry.csv's (Core's
+    /// <see cref="TelemetryColumns"/>), plus the live extras, so the page and the file speak alike.</summary>
+>>>>>>> main
     internal static string SampleJson(TelemetrySample s, SimInstant start) => Json(w =>
     {
-        w.WriteNumber("t_s", s.At.UnixSeconds - start.UnixSeconds);
-        w.WriteString("therapy", s.TherapyState);
-        w.WriteNumber("programmed_mcg_per_day", s.ProgrammedMcgPerDay);
-        w.WriteNumber("pumped_ml_per_day", s.PumpedMlPerDay);
-        w.WriteNumber("reservoir_true_ml", s.ReservoirTrueMl);
-        w.WriteNumber("reservoir_estimated_ml", s.ReservoirEstimatedMl);
-        w.WriteString("catheter", s.CatheterState);
-        w.WriteNumber("delivered_csf_mcg", s.DeliveredCsfMcgCumulative);
-        w.WriteNumber("leaked_mcg", s.LeakedMcgCumulative);
-        w.WriteNumber("battery_days", s.BatteryDaysRemaining);
-        w.WriteStartArray("alarms");
+        w.WriteNumber(TelemetryColumns.OffsetSeconds.Name, s.At.UnixSeconds - start.UnixSeconds);
+        w.WriteString(TelemetryColumns.TherapyState.Name, s.TherapyState);
+        w.WriteNumber(TelemetryColumns.ProgrammedMcgPerDay.Name, s.ProgrammedMcgPerDay);
+        w.WriteNumber(TelemetryColumns.PumpedMlPerDay.Name, s.PumpedMlPerDay);
+        w.WriteNumber(TelemetryColumns.ReservoirTrueMl.Name, s.ReservoirTrueMl);
+        w.WriteNumber(TelemetryColumns.ReservoirEstimatedMl.Name, s.ReservoirEstimatedMl);
+        w.WriteString(TelemetryColumns.CatheterState.Name, s.CatheterState);
+        w.WriteNumber(TelemetryColumns.DeliveredCsfMcgCumulative.Name, s.DeliveredCsfMcgCumulative);
+        w.WriteNumber(TelemetryColumns.LeakedMcgCumulative.Name, s.LeakedMcgCumulative);
+        w.WriteNumber(TelemetryColumns.BatteryDaysRemaining.Name, s.BatteryDaysRemaining);
+        w.WriteStartArray(TelemetryColumns.ActiveAlarms.Name);
         foreach (var a in s.ActiveAlarms) w.WriteStringValue(a);
         w.WriteEndArray();
+<<<<<<< HEAD
         if (s.PatientSpasticity is { } sp) w.WriteNumber("patient_spasticity", sp); else w.WriteNull("patient_spasticity");
         if (s.PatientEffectPct is { } ef) w.WriteNumber("patient_effect_pct", ef); else w.WriteNull("patient_effect_pct");
         w.WriteString("motor", s.MotorState);
@@ -394,6 +411,14 @@ public sealed class Session : IDisposable
         // doses by) and the one really in the reservoir.
         w.WriteNumber("programmed_concentration_mcg_per_ml", s.ProgrammedConcentrationMcgPerMl);
         w.WriteNumber("concentration_mcg_per_ml", s.ConcentrationMcgPerMl);
+=======
+        if (s.PatientSpasticity is { } sp) w.WriteNumber(TelemetryColumns.PatientSpasticity.Name, sp); else w.WriteNull(TelemetryColumns.PatientSpasticity.Name);
+        if (s.PatientEffectPct is { } ef) w.WriteNumber(TelemetryColumns.PatientEffectPct.Name, ef); else w.WriteNull(TelemetryColumns.PatientEffectPct.Name);
+        w.WriteNumber(TelemetryColumns.ConcentrationMcgPerMl.Name, s.ConcentrationMcgPerMl);
+        w.WriteNumber(TelemetryColumns.ProgrammedConcentrationMcgPerMl.Name, s.ProgrammedConcentrationMcgPerMl);
+        w.WriteString(TelemetryColumns.MotorState.Name, s.MotorState);
+        w.WriteNumber(TelemetryColumns.CsfMcgPerDay.Name, s.CsfMcgPerDay);
+>>>>>>> main
     });
 
     internal static string Json(Action<Utf8JsonWriter> body)

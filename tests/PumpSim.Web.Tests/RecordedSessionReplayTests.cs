@@ -63,7 +63,7 @@ public class RecordedSessionReplayTests
     }
 
     [Fact]
-    public void TheSavedYaml_PutsTheInjectionAtItsInstant_WithItsNarration()
+    public void TheSavedYaml_PutsTheInjectionAtItsInstant_WithTheFaultsNarration()
     {
         using var session = SessionDriver.Open("scenarios/dosing/continuous-maintenance.yaml");
         session.SeekTo("2d");
@@ -72,9 +72,8 @@ public class RecordedSessionReplayTests
         (at - session.Result().Events[0].At).ToString().Should().Be("2d1s");
         var yaml = session.ScenarioYaml();
         yaml.Should().Contain("{at: 2d1s, catheter: {fault: kink}}");
-        yaml.Should().Contain("at: 2d1s, text: \"[trainer] Kink: The catheter kinks.");
-        // Issue 21: no placeholder for the trainer to fill in live.
-        yaml.Should().NotContain("Placeholder");
+        yaml.Should().Contain("at: 2d1s, text: \"[trainer] Kink");
+        yaml.Should().NotContain("Placeholder").And.Contain(Core.Plant.CatheterFaultType.Kink.Narration, "an injected fault's narration is its descriptor's");
         ScenarioLoader.Parse(yaml, "saved.yaml").Plan.Actions.Should().Contain(a => a.Action is CatheterFaultAction);
     }
 
