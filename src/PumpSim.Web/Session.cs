@@ -371,22 +371,8 @@ public sealed class Session : IDisposable
         if (_halted is null) w.WriteNull("halted"); else w.WriteString("halted", _halted);
     });
 
-<<<<<<< HEAD
-=======
-    private string SnapshotJson()
-    {
-        var stride = Math.Max(1, (_samples.Count + SnapshotSamples - 1) / SnapshotSamples);
-        var kept = _samples.Where((_, i) => i % stride == 0 || i == _samples.Count - 1);
-        var sb = new StringBuilder();
-        sb.Append("{\"status\":").Append(StatusJson())
-          .Append(",\"events\":[").AppendJoin(',', _events).Append(']')
-          .Append(",\"samples\":[").AppendJoin(',', kept).Append("]}");
-        return sb.ToString();
-    }
-
     /// <summary>A sample as the page receives it: the column names are telemetry.csv's (Core's
     /// <see cref="TelemetryColumns"/>), plus the live extras, so the page and the file speak alike.</summary>
->>>>>>> main
     internal static string SampleJson(TelemetrySample s, SimInstant start) => Json(w =>
     {
         w.WriteNumber(TelemetryColumns.OffsetSeconds.Name, s.At.UnixSeconds - start.UnixSeconds);
@@ -402,23 +388,12 @@ public sealed class Session : IDisposable
         w.WriteStartArray(TelemetryColumns.ActiveAlarms.Name);
         foreach (var a in s.ActiveAlarms) w.WriteStringValue(a);
         w.WriteEndArray();
-<<<<<<< HEAD
-        if (s.PatientSpasticity is { } sp) w.WriteNumber("patient_spasticity", sp); else w.WriteNull("patient_spasticity");
-        if (s.PatientEffectPct is { } ef) w.WriteNumber("patient_effect_pct", ef); else w.WriteNull("patient_effect_pct");
-        w.WriteString("motor", s.MotorState);
-        w.WriteNumber("csf_mcg_per_day", s.CsfMcgPerDay);
-        // Belief against truth for the drug: the concentration the clinician entered (what the pump
-        // doses by) and the one really in the reservoir.
-        w.WriteNumber("programmed_concentration_mcg_per_ml", s.ProgrammedConcentrationMcgPerMl);
-        w.WriteNumber("concentration_mcg_per_ml", s.ConcentrationMcgPerMl);
-=======
         if (s.PatientSpasticity is { } sp) w.WriteNumber(TelemetryColumns.PatientSpasticity.Name, sp); else w.WriteNull(TelemetryColumns.PatientSpasticity.Name);
         if (s.PatientEffectPct is { } ef) w.WriteNumber(TelemetryColumns.PatientEffectPct.Name, ef); else w.WriteNull(TelemetryColumns.PatientEffectPct.Name);
         w.WriteNumber(TelemetryColumns.ConcentrationMcgPerMl.Name, s.ConcentrationMcgPerMl);
         w.WriteNumber(TelemetryColumns.ProgrammedConcentrationMcgPerMl.Name, s.ProgrammedConcentrationMcgPerMl);
         w.WriteString(TelemetryColumns.MotorState.Name, s.MotorState);
         w.WriteNumber(TelemetryColumns.CsfMcgPerDay.Name, s.CsfMcgPerDay);
->>>>>>> main
     });
 
     internal static string Json(Action<Utf8JsonWriter> body)

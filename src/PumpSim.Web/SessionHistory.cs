@@ -86,11 +86,11 @@ internal sealed class SessionHistory
             var p = this;
             return Session.Json(w =>
             {
-                w.WriteNumber("t_s", p.TSeconds);
-                w.WriteNumber("reservoir_estimated_ml", p.EstimatedMl);
-                w.WriteNumber("reservoir_true_ml", p.TrueMl);
-                w.WriteNumber("programmed_mcg_per_day", p.ProgrammedMcgPerDay);
-                w.WriteNumber("csf_mcg_per_day", p.CsfMcgPerDay);
+                w.WriteNumber(TelemetryColumns.OffsetSeconds.Name, p.TSeconds);
+                w.WriteNumber(TelemetryColumns.ReservoirEstimatedMl.Name, p.EstimatedMl);
+                w.WriteNumber(TelemetryColumns.ReservoirTrueMl.Name, p.TrueMl);
+                w.WriteNumber(TelemetryColumns.ProgrammedMcgPerDay.Name, p.ProgrammedMcgPerDay);
+                w.WriteNumber(TelemetryColumns.CsfMcgPerDay.Name, p.CsfMcgPerDay);
             });
         }
     }

@@ -136,24 +136,16 @@
       $('patient-effect').textContent = s.patient_effect_pct === null ? 'no patient model' : fix(s.patient_effect_pct, 0);
       $('patient-spasticity').textContent = s.patient_spasticity === null ? '–' : fix(s.patient_spasticity, 2);
       $('patient-flags').textContent = state.flags.size ? Array.from(state.flags).join(', ') : 'none';
-<<<<<<< HEAD
       const concWrong = Math.abs(s.concentration_mcg_per_ml - s.programmed_concentration_mcg_per_ml) > 1e-9;
       const v = verdict(s);
       $('verdict').textContent = v ? v[1] : '';
       $('verdict').className = 'verdict' + (v ? ' ' + v[0] : '');
       $('body-conc-row').classList.toggle('alarm', concWrong);
       // The class should see belief and truth part: outline the body when they disagree, whichever way.
-      const diverged = !!v || concWrong || s.catheter !== 'patent' || Math.abs(gap) > 0.5;
+      const diverged = !!v || concWrong || s.catheter_state !== 'patent' || Math.abs(gap) > 0.5;
       $('body-pane').classList.toggle('diverged', diverged);
       $('body-pane').classList.toggle('over', !!v && v[0] === 'over');
-      $('catheter-pane').classList.toggle('diverged', s.catheter !== 'patent');
-=======
-      // The class should see belief and truth part: outline the body when they disagree.
-      const diverged = s.catheter_state !== 'patent' || Math.abs(gap) > 0.5 ||
-        (s.programmed_mcg_per_day > 0 && s.csf_mcg_per_day < 0.5 * s.programmed_mcg_per_day);
-      $('body-pane').classList.toggle('diverged', diverged);
       $('catheter-pane').classList.toggle('diverged', s.catheter_state !== 'patent');
->>>>>>> main
       document.body.dataset.diverged = diverged ? 'yes' : 'no';
     }
     drawChart($('chart-reservoir'), 'reservoir_estimated_ml', 'reservoir_true_ml', state.scenario ? state.scenario.low_reservoir_ml : null);
