@@ -15,7 +15,9 @@ namespace PumpSim.Reports;
 /// program plus boluses, so a missed refill or end of service shows as a shortfall):
 /// red &lt; 80 % or &gt; 115 %; amber &lt; 95 % or &gt; 105 % (the pump's ±15 % accuracy is red
 /// territory, the ±5 % a trainer would still question is amber); green otherwise. No tile colour
-/// when nothing was prescribed.</item>
+/// when nothing was prescribed. Red too, whatever the whole run's figure, when any whole day got
+/// more than 200 % or less than 60 % of that day's prescription (<see cref="DailyDose"/>): the
+/// average must not hide an overdose, and the text then says the peak day and how many days.</item>
 /// <item>Reservoir estimate − true, its largest size over the telemetry and the end (shown with
 /// the day it happened; the gap at the end is said in words): amber &gt; 1 mL, red &gt; 2 mL (the refill discrepancy limit, at which a real refill
 /// would flag the pump).</item>
@@ -60,6 +62,14 @@ public static class AtAGlance
             : pct > DoseRedHighPct ? $"Overdose: {shown} of the prescribed dose reached the spinal fluid."
             : pct > DoseAmberHighPct ? $"{shown} of the prescribed dose reached the spinal fluid: more than prescribed."
             : $"{shown} of the prescribed dose reached the spinal fluid, as intended.";
+        // The whole run's figure can average an overdose away (ten days at 400 % then ten at 0 %):
+        // the peak day and the days far outside are said too, and any such day makes the tile red.
+        if (DailyDose.Of(r) is { } daily && (daily.DaysAbove > 0 || daily.DaysBelow > 0))
+        {
+            text += $" Day by day: peak {InvariantFormat.Fixed(daily.PeakPct, 0)} % (day {InvariantFormat.Integer(daily.PeakDay)} to {InvariantFormat.Integer(daily.PeakDay + 1)}); " +
+                $"{Days(daily.DaysAbove)} above {InvariantFormat.Fixed(DailyDose.HighPct, 0)} %, {Days(daily.DaysBelow)} below {InvariantFormat.Fixed(DailyDose.LowPct, 0)} %.";
+            level = Level.Red;
+        }
         return new("dose", heading, shown, text, level);
     }
 
@@ -161,6 +171,8 @@ public static class AtAGlance
         Level.Green => "OK",
         _ => "INFO",
     };
+
+    private static string Days(int n) => n == 1 ? "1 day" : InvariantFormat.Integer(n) + " days";
 
     private static string Mcg(double v) => InvariantFormat.Fixed(v, v >= 100 ? 0 : v >= 1 ? 1 : 3) + " mcg";
     private static string Ml(double v) => InvariantFormat.Fixed(v, 1) + " mL";

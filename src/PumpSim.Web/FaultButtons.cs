@@ -7,7 +7,12 @@ namespace PumpSim.Web;
 
 /// <summary>One fault button: the event it injects, written as a scenario file writes it.
 /// <see cref="Action"/> null means a narration marker only (see missed refill).</summary>
-public sealed record FaultButton(string Id, string Label, string? Action, string Settings, string Note);
+public sealed record FaultButton(string Id, string Label, string? Action, string Settings, string Note)
+{
+    /// <summary>The line the class reads when the trainer presses the button: what was done, never
+    /// its outcome (a refill may be refused; the event list says what the pump did).</summary>
+    public string Narration => $"[trainer] {Label}: {Note}";
+}
 
 /// <summary>The fault buttons of the console. Data, not code: a button whose action the scenario
 /// format does not know is left out, so the page only ever
@@ -30,8 +35,8 @@ public static class FaultButtons
             new("diathermy", "Diathermy", "diathermy", "{}", "diathermy over the pump damages the motor for good."),
             new("pump-flip", "Pump flip", "pump_flip", "{}", "the pump turns over in its pocket: refills cannot reach the port."),
             new("missed-refill", "Missed refill", null, "", "the refill appointment is missed (marker only: the pump simply keeps running down)."),
-            new("pocket-fill", "Pocket fill", "refill", $"{{ add_ml: {full}, into: pocket }}", $"a refill of {full} mL goes into the pocket instead of the reservoir."),
-            new("refill", "Refill", "refill", $"{{ add_ml: {full} }}", $"the pump is refilled with {full} mL."),
+            new("pocket-fill", "Pocket fill", "refill", $"{{ add_ml: {full}, into: pocket }}", $"a refill of {full} mL is injected into the pocket instead of the reservoir."),
+            new("refill", "Refill", "refill", $"{{ add_ml: {full} }}", $"a refill of {full} mL is attempted (the event list says whether the pump took it)."),
             new("interrogate", "Interrogate", "interrogate", "{}", "the clinician interrogates the pump."),
             new("silence", "Silence", "silence", "{ duration: 1h }", "the alarm is silenced for 1 hour."),
         ];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PumpSim.Core.Engine;
@@ -13,103 +12,162 @@ namespace PumpSim.Web;
 /// <summary>A control the page asked for that cannot be done; the message goes back as HTTP 400.</summary>
 public sealed class ControlException(string message) : Exception(message);
 
-/// <summary>One live run of the scenario, watched by any number of browsers (up to
-/// <see cref="MaxClients"/>). All state changes happen under one lock: the ticker, controls and
-/// fault buttons never interleave inside the engine. The clock only ever stops on the engine's step
-/// grid, so the live run integrates over exactly the segments a `run` of the saved file does.</summary>
+/// <summary>One live run of the scenario, watched by any number of browsers. All state changes
+/// happen under <see cref="Gate"/>: the ticker, controls and fault buttons never interleave inside
+/// the engine. The clock only ever stops on the engine's step grid, so the live run integrates over
+/// exactly the segments a `run` of the saved file does.
+///
+/// Going far (seek, next, a fast tick) is one engine call per day of simulated time, never one per
+/// step: the engine jumps between its breakpoints and its outputs do not depend on where it is
+/// stopped, so a ten-year seek at a 1-s step costs what `run` costs. A pause condition met inside a
+/// day stops the session on the step where it happened: the day is simulated again from the start
+/// up to that step (deterministic, so the same run).</summary>
 public sealed class Session : IDisposable
 {
-    public const int MaxClients = 32;
     public const double MinSpeed = 1, MaxSpeed = 30 * 86_400;
-    private const int SnapshotSamples = 2_000;
+    public const int MaxBookmarks = 100;
 
-    private readonly object _gate = new();
     private readonly ScenarioSource _source;
     private readonly SessionRecording _recording;
+    private readonly bool _retainHistory;
     private readonly List<SseClient> _clients = [];
-    private readonly List<string> _events = [];
-    private readonly List<string> _samples = [];
+    private readonly SessionHistory _history = new();
+    private readonly SortedSet<long> _bookmarks = [];
     private Simulation _sim = null!;
     private IDisposable? _feed;
-    private double _carry;
-    private bool _stop, _runToNext, _muted;
+    private double _carry, _missed;
+    private PauseConditions _watch = PauseConditions.None;
+    private SimInstant? _stopAt;
+    private bool _muted;
+    private string? _halted;
 
-    public Session(int id, ScenarioSource source)
+    /// <param name="retainHistory">Keep the engine's whole result (tests compare it with a replay);
+    /// the server does not: a session holds only its bounded <see cref="SessionHistory"/>.</param>
+    public Session(int id, ScenarioSource source, bool retainHistory = false)
     {
         Id = id;
         _source = source;
+        _retainHistory = retainHistory;
         _recording = new SessionRecording(source.Text, source.Path, source.Loaded.Plan.Start);
         Buttons = FaultButtons.For(source.Loaded.Plan);
-        lock (_gate) Rebuild();
+        lock (Gate) Rebuild();
     }
 
     public int Id { get; }
     public IReadOnlyList<FaultButton> Buttons { get; }
     public double Speed { get; private set; } = 3600;
     public bool Paused { get; private set; } = true;
-    public bool AutoPause { get; private set; }
+    public PauseConditions PauseAt { get; private set; } = PauseConditions.None;
+    public bool Revealed { get; private set; }
+
+    /// <summary>The lock of this session alone; the ticker never waits on it (tests hold it to show that).</summary>
+    internal object Gate { get; } = new();
+
+    /// <summary>The backstop, <see cref="ScenarioLimits.MaxEvents"/> as for `run` (tests lower it).</summary>
+    internal long EventLimit { get; init; } = ScenarioLimits.MaxEvents;
+
+    /// <summary>Calls into the engine since the session opened (tests: it must not depend on the step).</summary>
+    internal long EngineAdvances { get; private set; }
+
     private SimulationPlan Plan => _sim.Plan;
     private long Step => Plan.Step.Seconds;
 
-    /// <summary>The live engine's result so far (for tests: what the session showed).</summary>
-    public SimulationResult Result() { lock (_gate) return _sim.Result(); }
+    /// <summary>One engine call covers at most a day (grid-aligned), so the event backstop is checked
+    /// as often as `run` checks it.</summary>
+    private long ChunkSeconds => (86_400 + Step - 1) / Step * Step;
 
-    public string ScenarioYaml() { lock (_gate) return _recording.ToYaml(); }
+    /// <summary>The live engine's result so far (for tests: what the session showed; needs retainHistory).</summary>
+    public SimulationResult Result() { lock (Gate) return _sim.Result(); }
 
-    public IReadOnlyList<RecordedInjection> Injections() { lock (_gate) return [.. _recording.Entries]; }
+    public string ScenarioYaml() { lock (Gate) return _recording.ToYaml(); }
 
-    public SimInstant Now { get { lock (_gate) return _sim.Now; } }
+    public IReadOnlyList<RecordedInjection> Injections() { lock (Gate) return [.. _recording.Entries]; }
 
-    /// <summary>Called by the ticker: real seconds elapsed since the last tick.</summary>
+    public SimInstant Now { get { lock (Gate) return _sim.Now; } }
+
+    internal string? Halted { get { lock (Gate) return _halted; } }
+
+    internal (int Points, int Events) Kept { get { lock (Gate) return (_history.PointCount, _history.KeptEventCount); } }
+
+    /// <summary>Called by the ticker: real seconds elapsed since the last tick. Never waits for the
+    /// lock: a session busy with a long control skips the tick (and gets its time at the next one),
+    /// so no session's clock waits on another's.</summary>
     public void Tick(double realSeconds)
     {
-        lock (_gate)
+        if (!Monitor.TryEnter(Gate)) { _missed = Math.Min(_missed + realSeconds, 1.0); return; }
+        try
         {
-            if (Paused || _sim.IsFinished) { _carry = 0; return; }
+            realSeconds = Math.Min(realSeconds + _missed, 1.0);
+            _missed = 0;
+            if (Paused || _sim.IsFinished || _halted is not null) { _carry = 0; return; }
             _carry += realSeconds * Speed;
             var steps = (long)Math.Floor(_carry / Step);
             if (steps < 1) return;
             _carry -= steps * Step;
-            Walk(steps);
+            var goal = SimInstant.Min(_sim.Now + SimDuration.FromSeconds(checked(steps * Step)), Plan.End);
+            Advance(goal, PauseAt, live: true);
             if (_sim.IsFinished) Paused = true;
             BroadcastStatus();
         }
+        finally { Monitor.Exit(Gate); }
     }
 
     /// <summary>Applies one control (see the page); throws <see cref="ControlException"/> for a bad one.</summary>
     public void Control(string action, JsonElement body)
     {
-        lock (_gate)
+        lock (Gate)
         {
             switch (action)
             {
                 case "play":
+                    if (_halted is not null) throw new ControlException(_halted);
                     if (_sim.IsFinished) throw new ControlException("the run has ended; go back to the start or to a moment first.");
                     Paused = false; break;
                 case "pause": Paused = true; break;
                 case "speed":
                     var speed = Number(body, "value");
                     if (speed < MinSpeed || speed > MaxSpeed)
-                        throw new ControlException($"speed must be {MinSpeed} to {MaxSpeed} simulated seconds per second, got {speed.ToString(CultureInfo.InvariantCulture)}.");
+                        throw new ControlException($"speed must be {MinSpeed} to {MaxSpeed} simulated seconds per real second, got {speed}.");
                     Speed = speed; break;
-                case "autopause": AutoPause = Bool(body, "value"); break;
+                case "autopause": // the page's older switch: pause at narration, or at nothing
+                    PauseAt = Bool(body, "value") ? Parse("narration") : PauseConditions.None; break;
+                case "pause-at": PauseAt = Parse(Text(body, "on", 512, allowEmpty: true)); break;
                 case "next": RunToNext(); break;
                 case "restart": SeekTo(Plan.Start); break;
-                case "seek":
-                    var text = Text(body, "at");
-                    if (!Scenarios.DurationParser.TryParse(text, out var offset, out var error))
-                        throw new ControlException($"'at': {error}");
-                    if (offset.Seconds < 0 || Plan.Start + offset > Plan.End)
-                        throw new ControlException($"'at' must be between 0s and the scenario's duration ({Plan.Duration}), got {offset}.");
-                    SeekTo(Plan.Start + offset); break;
+                case "end": SeekTo(Plan.End); break;
+                case "seek": SeekTo(Plan.Start + Offset(body, "at")); break;
+                case "bookmark":
+                    if (_bookmarks.Count >= MaxBookmarks && !_bookmarks.Contains(Elapsed))
+                        throw new ControlException($"at most {MaxBookmarks} bookmarks; this session has them all.");
+                    _bookmarks.Add(Elapsed); break;
+                case "back":
+                    var previous = _bookmarks.GetViewBetween(0, Math.Max(0, Elapsed - 1));
+                    if (previous.Count == 0) throw new ControlException("there is no bookmark before this moment; press Bookmark (or K) to set one.");
+                    SeekTo(Plan.Start + SimDuration.FromSeconds(previous.Max)); break;
+                case "reveal": Revealed = Bool(body, "value"); break;
                 case "clear":
                     _recording.TruncateAfter(Plan.Start - SimDuration.FromSeconds(1));
+                    _bookmarks.Clear();
                     SeekTo(Plan.Start); break;
                 default:
-                    throw new ControlException($"unknown control '{action}'; expected play, pause, speed, autopause, next, restart, seek or clear.");
+                    throw new ControlException($"unknown control '{action}'; expected play, pause, speed, pause-at, autopause, next, restart, end, seek, bookmark, back, reveal or clear.");
             }
             BroadcastStatus();
         }
+    }
+
+    private long Elapsed => _sim.Now.UnixSeconds - Plan.Start.UnixSeconds;
+
+    private static PauseConditions Parse(string text) =>
+        PauseConditions.TryParse(text, out var c, out var error) ? c : throw new ControlException(error!);
+
+    private SimDuration Offset(JsonElement body, string key)
+    {
+        var text = Text(body, key, 64, allowEmpty: false);
+        if (!DurationParser.TryParse(text, out var offset, out var error)) throw new ControlException($"'{key}': {error}");
+        if (offset.Seconds < 0 || Plan.Start + offset > Plan.End)
+            throw new ControlException($"'{key}' must be between 0s and the scenario's duration ({Plan.Duration}), got {offset}.");
+        return offset;
     }
 
     /// <summary>Injects a fault button's action at the engine's next free instant, records it, and
@@ -118,15 +176,14 @@ public sealed class Session : IDisposable
     {
         var button = Buttons.FirstOrDefault(b => b.Id == buttonId)
             ?? throw new ControlException($"unknown fault '{buttonId}'; expected one of: {string.Join(", ", Buttons.Select(b => b.Id))}.");
-        lock (_gate)
+        lock (Gate)
         {
+            if (_halted is not null) throw new ControlException(_halted);
             if (_sim.IsFinished) throw new ControlException("the run has ended; go back to a moment before injecting a fault.");
             var at = _sim.NextInjectionInstant();
             if (at > Plan.End) throw new ControlException("the run is at its last second; there is no instant left to inject at.");
-            // The note is what the class should notice (a catheter fault's comes from its descriptor).
-            var narration = $"[trainer] {button.Label}: {button.Note}";
             IReadOnlyList<ScenarioAction> actions;
-            try { actions = _recording.Add(new RecordedInjection(at, button.Action, button.Settings, narration)); }
+            try { actions = _recording.Add(new RecordedInjection(at, button.Action, button.Settings, button.Narration)); }
             catch (ScenarioException e)
             {
                 throw new ControlException($"{button.Label} cannot be injected into this scenario: {e.Message}");
@@ -138,53 +195,91 @@ public sealed class Session : IDisposable
         }
     }
 
-    /// <summary>Attaches a viewer: it first gets a snapshot of the run so far. Null when full.</summary>
-    internal SseClient? Attach()
+    /// <summary>Attaches a viewer (the hub has already counted it against its cap): it first gets
+    /// a snapshot of the run so far.</summary>
+    internal void Attach(SseClient client)
     {
-        lock (_gate)
+        lock (Gate)
         {
-            if (_clients.Count >= MaxClients) return null;
-            var client = new SseClient();
             _clients.Add(client);
-            client.Send(SseClient.Frame("reset", SnapshotJson()));
+            client.Send(SseClient.Frame("reset", _history.Snapshot(StatusJson())));
             BroadcastStatus(); // the others' viewer count
-            return client;
         }
     }
 
     internal void Detach(SseClient client)
     {
-        lock (_gate)
+        lock (Gate)
         {
             if (_clients.Remove(client)) BroadcastStatus();
         }
         client.Close();
     }
 
-    internal int ClientCount { get { lock (_gate) return _clients.Count; } }
-
-    /// <summary>Advances <paramref name="steps"/> engine steps, one at a time so that an auto-pause or
-    /// a jump stops on the step where its narration or alarm happened.</summary>
-    private void Walk(long steps)
+    /// <summary>Tells every viewer that the trainer now presents session <paramref name="id"/>.</summary>
+    internal void Follow(int id)
     {
-        _stop = false;
-        for (var i = 0L; i < steps && !_sim.IsFinished && !_stop; i++) AdvanceOneStep();
-        if (_stop) { Paused = true; _carry = 0; }
-        _runToNext = false;
+        lock (Gate) Broadcast("follow", Json(w => w.WriteNumber("session", id)));
     }
 
-    private void AdvanceOneStep()
+    internal int ClientCount { get { lock (Gate) return _clients.Count; } }
+
+    /// <summary>Runs to <paramref name="goal"/> (on the step grid or the end), a day per engine call,
+    /// stopping on the step where one of <paramref name="stops"/> happened. Live: viewers see each
+    /// event as it comes; otherwise they get one fresh snapshot at the end.</summary>
+    private void Advance(SimInstant goal, PauseConditions stops, bool live)
     {
-        var elapsed = _sim.Now.UnixSeconds - Plan.Start.UnixSeconds;
-        var next = Plan.Start + SimDuration.FromSeconds((elapsed / Step + 1) * Step);
-        _sim.AdvanceTo(SimInstant.Min(next, Plan.End));
+        _muted = !live;
+        _stopAt = null;
+        _watch = stops;
+        try { RunEngine(goal); }
+        finally { _watch = PauseConditions.None; }
+        var resend = !live;
+        if (_stopAt is { } at)
+        {
+            // The step the moment fell in; a day-long call may have gone past it.
+            var stepEnd = SimInstant.Min(Plan.Start + SimDuration.FromSeconds((at.UnixSeconds - Plan.Start.UnixSeconds + Step - 1) / Step * Step), Plan.End);
+            if (stepEnd < _sim.Now)
+            {
+                _muted = true;
+                _stopAt = null;
+                Rebuild();
+                RunEngine(stepEnd);
+                resend = true;
+            }
+            Paused = true;
+            _carry = 0;
+        }
+        _muted = false;
+        if (resend) SendSnapshot();
+    }
+
+    private void RunEngine(SimInstant goal)
+    {
+        while (_sim.Now < goal && !_sim.IsFinished && _stopAt is null && _halted is null)
+        {
+            _sim.AdvanceTo(SimInstant.Min(_sim.Now + SimDuration.FromSeconds(ChunkSeconds), goal));
+            EngineAdvances++;
+            if (_history.EventCount > EventLimit) Halt();
+        }
+    }
+
+    /// <summary>The backstop of `run` (<see cref="ScenarioLimits.MaxEvents"/>): the session stops
+    /// where it is rather than grow; going back to an earlier moment starts it again.</summary>
+    private void Halt()
+    {
+        _halted = $"more than {EventLimit:N0} events by day {(_sim.Now - Plan.Start).TotalDays:0} " +
+            $"(mostly {_history.MostCommonType}); the limit is {EventLimit:N0} per run, as for `run` " +
+            "(docs/scenario-format.md, Limits): go back to an earlier moment.";
+        Paused = true;
+        _carry = 0;
     }
 
     private void RunToNext()
     {
+        if (_halted is not null) throw new ControlException(_halted);
         if (_sim.IsFinished) throw new ControlException("the run has ended; there is nothing next.");
-        _runToNext = true;
-        Walk(long.MaxValue);
+        Advance(Plan.End, PauseConditions.Next, live: false);
         Paused = true;
     }
 
@@ -193,18 +288,23 @@ public sealed class Session : IDisposable
     /// so it is the same run); the viewers get a fresh snapshot.</summary>
     private void SeekTo(SimInstant target)
     {
-        var grid = (target.UnixSeconds - Plan.Start.UnixSeconds) / Step * Step;
-        target = SimInstant.Min(Plan.Start + SimDuration.FromSeconds(grid), Plan.End);
-        _muted = true;
-        try
+        if (target < Plan.End)
         {
-            if (target < _sim.Now || target == Plan.Start) Rebuild();
-            while (_sim.Now < target && !_sim.IsFinished) AdvanceOneStep();
+            var grid = (target.UnixSeconds - Plan.Start.UnixSeconds) / Step * Step;
+            target = Plan.Start + SimDuration.FromSeconds(grid);
         }
-        finally { _muted = false; }
+        _muted = true;
+        if (target < _sim.Now || target == Plan.Start) Rebuild();
+        Advance(target, PauseConditions.None, live: false);
         Paused = true;
         _carry = 0;
-        foreach (var c in _clients.ToArray()) if (!c.Send(SseClient.Frame("reset", SnapshotJson()))) _clients.Remove(c);
+    }
+
+    private void SendSnapshot()
+    {
+        var frame = SseClient.Frame("reset", _history.Snapshot(StatusJson()));
+        for (var i = _clients.Count - 1; i >= 0; i--)
+            if (!_clients[i].Send(frame)) _clients.RemoveAt(i);
     }
 
     private void Rebuild()
@@ -212,9 +312,9 @@ public sealed class Session : IDisposable
         _feed?.Dispose();
         _sim?.Dispose();
         var loaded = ScenarioLoader.Parse(_recording.ToYaml(), _source.Path);
-        _sim = new Simulation(loaded.Plan);
-        _events.Clear();
-        _samples.Clear();
+        _sim = new Simulation(loaded.Plan, _retainHistory);
+        _history.Clear();
+        _halted = null;
         var events = _sim.Events.Subscribe(OnEvent);
         var samples = _sim.Telemetry.Subscribe(OnSample);
         _feed = new Both(events, samples);
@@ -223,17 +323,23 @@ public sealed class Session : IDisposable
 
     private void OnEvent(PumpEvent e)
     {
+        if (_stopAt is null && _watch.Matches(e)) _stopAt = e.At;
+        if (_muted && e is AlarmTone)
+        {
+            // A tone is sound, kept by no snapshot: while nobody listens, it is only counted
+            // (a ten-year seek passes over a hundred thousand of them).
+            _history.AddEvent(e, "");
+            return;
+        }
         var json = EventView.Json(e);
-        _events.Add(json);
-        if (e is Narration && AutoPause) _stop = true;
-        if (_runToNext && e is Narration or AlarmRaised) _stop = true;
+        _history.AddEvent(e, json);
         Broadcast("pump", json);
     }
 
     private void OnSample(TelemetrySample s)
     {
         var json = SampleJson(s, Plan.Start);
-        _samples.Add(json);
+        _history.AddSample(s, Plan.Start, json);
         Broadcast("sample", json);
     }
 
@@ -249,26 +355,21 @@ public sealed class Session : IDisposable
 
     private string StatusJson() => Json(w =>
     {
-        w.WriteNumber("now_s", _sim.Now.UnixSeconds - Plan.Start.UnixSeconds);
+        w.WriteNumber("now_s", Elapsed);
         w.WriteNumber("end_s", Plan.Duration.Seconds);
         w.WriteBoolean("paused", Paused);
         w.WriteBoolean("finished", _sim.IsFinished);
         w.WriteNumber("speed", Speed);
-        w.WriteBoolean("auto_pause", AutoPause);
+        w.WriteString("pause_at", PauseAt.ToString());
+        w.WriteBoolean("auto_pause", PauseAt.Terms.Contains("narration"));
         w.WriteNumber("injected", _recording.Entries.Count);
         w.WriteNumber("viewers", _clients.Count);
+        w.WriteBoolean("revealed", Revealed);
+        w.WriteStartArray("bookmarks");
+        foreach (var b in _bookmarks) w.WriteNumberValue(b);
+        w.WriteEndArray();
+        if (_halted is null) w.WriteNull("halted"); else w.WriteString("halted", _halted);
     });
-
-    private string SnapshotJson()
-    {
-        var stride = Math.Max(1, (_samples.Count + SnapshotSamples - 1) / SnapshotSamples);
-        var kept = _samples.Where((_, i) => i % stride == 0 || i == _samples.Count - 1);
-        var sb = new StringBuilder();
-        sb.Append("{\"status\":").Append(StatusJson())
-          .Append(",\"events\":[").AppendJoin(',', _events).Append(']')
-          .Append(",\"samples\":[").AppendJoin(',', kept).Append("]}");
-        return sb.ToString();
-    }
 
     /// <summary>A sample as the page receives it: the column names are telemetry.csv's (Core's
     /// <see cref="TelemetryColumns"/>), plus the live extras, so the page and the file speak alike.</summary>
@@ -307,6 +408,18 @@ public sealed class Session : IDisposable
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    internal static string JsonStrings(IEnumerable<string> values)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            foreach (var v in values) w.WriteStringValue(v);
+            w.WriteEndArray();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static double Number(JsonElement body, string key) =>
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetDouble(out var d) && double.IsFinite(d)
             ? d : throw new ControlException($"'{key}' must be a number.");
@@ -315,13 +428,14 @@ public sealed class Session : IDisposable
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty(key, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
             ? v.GetBoolean() : throw new ControlException($"'{key}' must be true or false.");
 
-    private static string Text(JsonElement body, string key) =>
-        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString() is { Length: > 0 and <= 64 } s
-            ? s : throw new ControlException($"'{key}' must be a duration from the start, e.g. \"2d6h\".");
+    private static string Text(JsonElement body, string key, int max, bool allowEmpty) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String
+            && v.GetString() is { } s && s.Length <= max && (allowEmpty || s.Length > 0)
+            ? s : throw new ControlException(key == "at" ? $"'{key}' must be a duration from the start, e.g. \"2d6h\"." : $"'{key}' must be text of at most {max} characters.");
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (Gate)
         {
             foreach (var c in _clients) c.Close();
             _clients.Clear();

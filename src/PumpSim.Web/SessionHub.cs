@@ -8,6 +8,15 @@ namespace PumpSim.Web;
 public sealed class SessionHub : IDisposable
 {
     public const int MaxSessions = 8;
+
+    /// <summary>The class's streams, over all sessions. Well below the server's connection limit
+    /// (<see cref="ConsoleServer.MaxConnections"/>), so the trainer's controls always find room.</summary>
+    public const int MaxViewers = 256;
+
+    /// <summary>The trainer's own streams (pages opened with the token), counted apart: a full
+    /// class never locks the trainer's page out.</summary>
+    public const int MaxTrainerStreams = 16;
+    private int _viewers, _trainerStreams, _presented = 1;
     private const int TickMs = 100;
     private readonly object _gate = new();
     private readonly SortedDictionary<int, Session> _sessions = [];
@@ -49,8 +58,41 @@ public sealed class SessionHub : IDisposable
         {
             if (id == 1 || !_sessions.Remove(id, out s)) return false;
         }
+        if (Presented == id) Present(1);
         s.Dispose();
         return true;
+    }
+
+    /// <summary>Takes a stream slot; false when full (the 503 says so).</summary>
+    public bool TryTakeStream(bool trainer)
+    {
+        lock (_gate)
+        {
+            if (trainer ? _trainerStreams >= MaxTrainerStreams : _viewers >= MaxViewers) return false;
+            if (trainer) _trainerStreams++; else _viewers++;
+            return true;
+        }
+    }
+
+    public void ReleaseStream(bool trainer)
+    {
+        lock (_gate) { if (trainer) _trainerStreams--; else _viewers--; }
+    }
+
+    /// <summary>The session the trainer last drove: the class's page follows it.</summary>
+    public int Presented { get { lock (_gate) return _presented; } }
+
+    /// <summary>The trainer drove <paramref name="id"/>: every class page on another session is told to follow.</summary>
+    public void Present(int id)
+    {
+        Session[] all;
+        lock (_gate)
+        {
+            if (_presented == id) return;
+            _presented = id;
+            all = [.. _sessions.Values];
+        }
+        foreach (var s in all) s.Follow(id);
     }
 
     public void Start() => _ticker ??= Task.Run(TickLoop);

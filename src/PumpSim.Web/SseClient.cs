@@ -3,8 +3,8 @@ using System.Threading.Channels;
 namespace PumpSim.Web;
 
 /// <summary>One browser watching a session: a bounded queue of Server-Sent-Event frames. A viewer
-/// too slow to keep up is dropped rather than let the queue grow; its browser reconnects and starts
-/// again from a fresh snapshot.</summary>
+/// too slow to keep up is dropped rather than let the queue grow (or hold up anyone else); its
+/// browser reconnects and starts again from a fresh snapshot.</summary>
 internal sealed class SseClient
 {
     public const int QueueLimit = 20_000;

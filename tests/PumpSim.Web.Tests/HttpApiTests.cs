@@ -8,13 +8,7 @@ namespace PumpSim.Web.Tests;
 /// <summary>The console over HTTP: page, scenario, controls, fault injection, event stream, limits.</summary>
 public class HttpApiTests
 {
-    private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
-
-    private static async Task<(HttpStatusCode Status, string Text)> Post(RunningServer s, string path, string? json = null)
-    {
-        using var r = await s.Http.PostAsync(path, json is null ? null : Body(json));
-        return (r.StatusCode, await r.Content.ReadAsStringAsync());
-    }
+    private static Task<(HttpStatusCode Status, string Text)> Post(RunningServer s, string path, string json = "{}") => s.Post(path, json);
 
     /// <summary>Reads the stream until a frame contains <paramref name="needle"/> (or the guard expires).</summary>
     private static async Task<string> ReadStreamUntil(HttpClient http, string path, string needle, Func<Task>? afterConnect = null)
@@ -43,9 +37,11 @@ public class HttpApiTests
         html.Should().Contain("<script src=\"/app.js\">").And.Contain("illustrative");
         js.Should().Contain("EventSource");
         css.Should().Contain("--est");
-        foreach (var text in new[] { html, js, css }) text.Should().NotContain("http://").And.NotContain("https://").And.NotContain("//cdn");
+        // The SVG namespace is a name, not an address the page fetches.
+        foreach (var text in new[] { html, js.Replace("'http://www.w3.org/2000/svg'", "", StringComparison.Ordinal), css }) text.Should().NotContain("http://").And.NotContain("https://").And.NotContain("//cdn");
         using var page = await s.Http.GetAsync("/");
-        page.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'self'");
+        page.Headers.GetValues("Content-Security-Policy").Single().Should().Contain("default-src 'self'").And.Contain("frame-ancestors 'none'");
+        page.Headers.GetValues("X-Frame-Options").Single().Should().Be("DENY");
     }
 
     [Fact]
@@ -147,21 +143,18 @@ public class HttpApiTests
     }
 
     [Fact]
-    public async Task ViewersPerSessionAreBounded_AndStoppingTheServerEndsOpenStreams()
+    public async Task StoppingTheServerEndsOpenStreams()
     {
         var s = await RunningServer.Start();
         var open = new List<HttpResponseMessage>();
         try
         {
-            for (var i = 0; i < Session.MaxClients; i++)
+            for (var i = 0; i < 8; i++)
             {
-                var r = await s.Http.GetAsync("/api/sessions/1/stream", HttpCompletionOption.ResponseHeadersRead);
+                var r = await s.Class.GetAsync("/api/sessions/1/stream", HttpCompletionOption.ResponseHeadersRead);
                 r.StatusCode.Should().Be(HttpStatusCode.OK);
                 open.Add(r);
             }
-            using var refused = await s.Http.GetAsync("/api/sessions/1/stream", HttpCompletionOption.ResponseHeadersRead);
-            refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-            (await refused.Content.ReadAsStringAsync()).Should().Contain($"at most {Session.MaxClients} viewers");
         }
         finally
         {

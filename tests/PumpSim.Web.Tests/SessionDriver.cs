@@ -8,7 +8,10 @@ namespace PumpSim.Web.Tests;
 /// <summary>Drives a <see cref="Session"/> directly, as the page's controls would.</summary>
 internal static class SessionDriver
 {
-    public static Session Open(string relativePath) => new(1, ScenarioSource.Load(Repo.Path(relativePath)));
+    /// <summary>A session that keeps the engine's whole result, to compare with a replay.</summary>
+    public static Session Open(string relativePath) => OpenFile(Repo.Path(relativePath));
+
+    public static Session OpenFile(string path) => new(1, ScenarioSource.Load(path), retainHistory: true);
 
     public static void Do(this Session s, string action, string json = "{}") =>
         s.Control(action, JsonDocument.Parse(json).RootElement);

@@ -27,8 +27,19 @@ public sealed class PlaySettings : OneScenarioSettings
     public string? Start { get; init; }
 
     [CommandOption("--pause-at-narration")]
-    [Description("Pause at each narration line (space resumes).")]
+    [Description("Pause at each narration line (space resumes); the same as --pause-at narration.")]
     public bool PauseAtNarration { get; init; }
+
+    [CommandOption("--pause-at <CONDITIONS>")]
+    [Description("Pause when one of these happens (comma list, space resumes): narration, alarm, alarm:NAME, flag, flag:NAME. The web console offers the same.")]
+    public string? PauseAt { get; init; }
+
+    /// <summary>--pause-at and --pause-at-narration together.</summary>
+    internal PumpSim.Web.PauseConditions PauseConditions()
+    {
+        PumpSim.Web.PauseConditions.TryParse(string.Join(',', new[] { PauseAt, PauseAtNarration ? "narration" : null }.Where(t => t is not null)), out var c, out _);
+        return c;
+    }
 
     public override ValidationResult Validate()
     {
@@ -37,6 +48,7 @@ public sealed class PlaySettings : OneScenarioSettings
         if (!double.IsFinite(Speed) || Speed < 0 || Speed > 1e9)
             return ValidationResult.Error($"--speed must be a number from 0 to 1e9 (simulated seconds per real second), got {Speed}");
         if (Start is not null && !DurationParser.TryParse(Start, out _, out var error)) return ValidationResult.Error($"--start: {error}");
+        if (!PumpSim.Web.PauseConditions.TryParse(PauseAt, out _, out var pauseError)) return ValidationResult.Error($"--pause-at: {pauseError}");
         return ValidationResult.Success();
     }
 }
@@ -51,6 +63,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
     {
         var scenario = settings.Load();
         _settings = settings;
+        _pauseAt = settings.PauseConditions();
         _scenario = scenario;
         _faults = new PlayFaultKeys(scenario.Plan, File.ReadAllText(settings.File), settings.File);
         Begin(scenario.Plan, settings.Speed);
@@ -113,6 +126,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
     }
 
     private PlaySettings _settings = null!;
+    private PumpSim.Web.PauseConditions _pauseAt = PumpSim.Web.PauseConditions.None;
     private Scenarios.LoadedScenario _scenario = null!;
     private PlayFaultKeys _faults = null!;
     private Simulation _sim = null!;
@@ -134,7 +148,7 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         var feed = _sim.Events.Subscribe(_dashboard.OnEvent);
         var stops = _sim.Events.Subscribe(e =>
         {
-            if (e is Narration && _settings.PauseAtNarration) { _dashboard.Paused = true; _stop = true; }
+            if (_pauseAt.Matches(e)) { _dashboard.Paused = true; _stop = true; }
             if (_runToNext && e is Narration or AlarmRaised) _stop = true;
         });
         _feeds = System.Reactive.Disposables.Disposable.Create(() => { feed.Dispose(); stops.Dispose(); });

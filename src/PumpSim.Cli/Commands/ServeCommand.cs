@@ -31,8 +31,9 @@ public sealed class ServeSettings : CommandSettings
 }
 
 /// <summary>`pumpsim serve FILE`: the trainer's web console (PumpSim.Web) for one scenario. Prints
-/// its URL and runs until Ctrl-C.</summary>
-public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
+/// two URLs, the trainer's (with its secret token: controls) and the class's (view only), and runs
+/// until Ctrl-C. A port in use or an address this machine does not have is one line and exit 2.</summary>
+public sealed class ServeCommand(IAnsiConsole console, ErrorWriter errors) : Command<ServeSettings>
 {
     public override int Execute(CommandContext context, ServeSettings settings, CancellationToken cancellationToken)
     {
@@ -41,12 +42,23 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
         var source = ScenarioSource.Load(settings.File);
         using var app = ConsoleServer.Build(source, new ServerOptions(settings.Host, settings.Port));
         try { app.StartAsync(CancellationToken.None).GetAwaiter().GetResult(); }
-        catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
-            throw new InputException($"cannot listen on {settings.Host}:{settings.Port}: {e.Message}");
+            // Kestrel wraps "address already in use" and "cannot assign requested address" in an
+            // IOException whose inner exception says which; one line, the innermost message.
+            var inner = e;
+            while (inner.InnerException is not null) inner = inner.InnerException;
+            throw new InputException($"cannot listen on {settings.Host}:{settings.Port}: {inner.Message.TrimEnd('.')}.");
         }
-        console.WriteLine($"PumpSim console: {ConsoleServer.Url(app)}");
-        console.WriteLine($"Serving {settings.File} ({source.Loaded.Title}). Open the URL in a browser; several can watch one session. Ctrl-C (or SIGTERM) stops.");
+        if (!new ServerOptions(settings.Host, settings.Port).IsLoopback)
+            errors.Line($"warning: --host {settings.Host}: every machine that can reach this one can open the class's view; " +
+                "the controls need the trainer's link, which travels unencrypted (plain HTTP) on this network.");
+        // Plain lines, never wrapped: a URL cut at the terminal's width would not open.
+        var output = console.Profile.Out.Writer;
+        output.WriteLine($"Trainer (controls; keep this link to yourself): {ConsoleServer.TrainerUrl(app)}");
+        output.WriteLine($"Class (view only; follows the trainer): {ConsoleServer.ClassUrl(app)}");
+        output.WriteLine($"Serving {settings.File} ({source.Loaded.Title}). Several browsers can watch one session. Ctrl-C (or SIGTERM) stops.");
+        output.Flush();
         using var stopped = new ManualResetEventSlim();
         using var onCancel = cancellationToken.Register(stopped.Set);
         // SIGTERM (kill, systemd, docker stop) makes the host stop itself; wake the wait so the
@@ -59,7 +71,7 @@ public sealed class ServeCommand(IAnsiConsole console) : Command<ServeSettings>
         try { stopped.Wait(); }
         finally { Console.CancelKeyPress -= ctrlC; }
         app.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-        console.WriteLine("stopped.");
+        output.WriteLine("stopped.");
         return ExitCodes.Ok;
     }
 }
