@@ -13,9 +13,10 @@ public static class EventView
     {
         var line = EventLogWriter.ToJsonLine(e);
         var words = EventWords.Of(e);
-        // The line is one JSON object; its closing brace is its last character.
+        // The line is one JSON object; its closing brace is its last character. A narration already
+        // carries its words as "text" (its sentence is that text), so no key is written twice.
         return string.Concat(line[..^1],
-            ",\"text\":", Quoted(words.Sentence(e)),
+            e is Narration ? "" : ",\"text\":" + Quoted(words.Sentence(e)),
             ",\"label\":", Quoted(words.Label),
             ",\"mood\":\"", words.MoodName, "\"",
             ",\"listed\":", words.Listed ? "true" : "false", "}");

@@ -100,8 +100,10 @@ public class EventWordsRenderTests
     public void WebConsole_SendsEveryTypeWithItsWords(string type)
     {
         var e = Sample(type);
-        using var json = JsonDocument.Parse(EventView.Json(e));
+        var text = EventView.Json(e);
+        using var json = JsonDocument.Parse(text);
         var root = json.RootElement;
+        root.EnumerateObject().Select(p => p.Name).Should().OnlyHaveUniqueItems("a key written twice is ambiguous JSON");
         root.GetProperty("type").GetString().Should().Be(type);
         root.GetProperty("text").GetString().Should().Be(EventWords.Sentence(e));
         root.GetProperty("label").GetString().Should().Be(EventWords.Of(e).Label);
