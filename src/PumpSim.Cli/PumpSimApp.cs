@@ -102,6 +102,9 @@ public static class PumpSimApp
             ("serve", c => c.AddCommand<ServeCommand>("serve")
                 .WithDescription("Serve a live web console of one scenario for a class: belief vs truth, controls, fault buttons.")
                 .WithExample("serve", "scenarios/training/kinked-catheter.yaml", "--port", "8080")),
+            ("grade", c => c.AddCommand<GradeCommand>("grade")
+                .WithDescription("Grade a trainee's saved session against its lesson: one finding per problem, and what the patient would have received (illustrative).")
+                .WithExample("grade", "scenarios/lessons/new-concentration-refill.yaml", "session.yaml")),
             ("trumpet", c => c.AddCommand<TrumpetCommand>("trumpet")
                 .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
                 .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet")),

@@ -51,7 +51,8 @@ public static class FinishReview
         };
     }
 
-    private static string Clock(long second, FlexRepeat repeat)
+    /// <summary>A flex step's start as the programmer shows it: "07:00", or "mon 07:00" for a weekly program.</summary>
+    public static string Clock(long second, FlexRepeat repeat)
     {
         var day = repeat == FlexRepeat.Weekly ? ((DayOfWeek)((second / SimDuration.SecondsPerDay + 1) % 7)).ToString()[..3].ToLowerInvariant() + " " : "";
         var s = second % SimDuration.SecondsPerDay;

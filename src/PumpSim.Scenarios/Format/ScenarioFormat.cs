@@ -216,6 +216,7 @@ public static class ScenarioFormat
         F("therapy", Therapy with { Doc = "the program at start" }),
         F("ptm", Ptm),
         F("patient", Patient),
+        F("lesson", LessonFormat.Shape(Therapy, Drug, Pump)),
         F("events", new ListShape(Event, "what happens, in time order (same instant: file order)")),
         F("narration", new ListShape(Narration, "commentary shown by play and in the report")),
         F("expect", new ListShape(Expectation, "checks run by verify and run")));

@@ -8,7 +8,11 @@ namespace PumpSim.Scenarios;
 /// that names the file, line and column and says what was expected; nothing is silently ignored.</summary>
 public static class ScenarioLoader
 {
-    public static LoadedScenario Load(string path)
+    public static LoadedScenario Load(string path) => Parse(ReadText(path), path);
+
+    /// <summary>A scenario file's text, read and decoded with the loader's checks (size cap, regular
+    /// file, UTF-8); every problem is a located <see cref="ScenarioException"/>.</summary>
+    public static string ReadText(string path)
     {
         byte[] bytes;
         try
@@ -22,10 +26,8 @@ public static class ScenarioLoader
         {
             throw Single(path, Position.FileStart, $"cannot read the file: {e.Message}");
         }
-        string text;
-        try { text = TextGuard.Decode(bytes); }
+        try { return TextGuard.Decode(bytes); }
         catch (NodeError e) { throw Single(path, e.At, e.Message); }
-        return Parse(text, path);
     }
 
     /// <param name="fileName">Used in messages and as the default scenario id.</param>
