@@ -29,7 +29,7 @@ public sealed class Dashboard(Simulation sim, string title, string description =
     {
         if (e is Narration n) _narration = n.Text;
         // Tones repeat and narration has its own box: the event list keeps the news.
-        if (e is AlarmTone or SimulationStarted or Narration) return;
+        if (e is Narration || !EventWords.Of(e).Listed) return;
         _recent.Add(e);
         if (_recent.Count > 4) _recent.RemoveAt(0);
     }
@@ -82,7 +82,7 @@ public sealed class Dashboard(Simulation sim, string title, string description =
             : string.Join("  ", sim.Alarms.Where(a => a.IsActive).Select(a =>
                 $"[{(a.Priority == AlarmPriority.Critical ? "red" : "yellow")}]{a.Id}[/] ({(a.State == AlarmState.Silenced ? "silenced" : AlarmIds.Tone(a.Priority))})"));
         var events = _recent.Count == 0 ? "[grey]—[/]" : string.Join("\n", _recent.Select(e =>
-            Markup.Escape(Truncate($"day {N((e.At - plan.Start).TotalDays)}  {e.Type} {Detail(e)}", 74))));
+            Markup.Escape(Truncate($"day {N((e.At - plan.Start).TotalDays)}  {EventWords.Sentence(e)}", 74))));
 
         // The title takes what the clock line leaves ("  day 12.00 · 2026-01-13 00:00  ▶ 1 h/s", about 42 columns).
         var titleRoom = Math.Max(40, Width - 44);
@@ -120,22 +120,6 @@ public sealed class Dashboard(Simulation sim, string title, string description =
 
     private string SpeedText() => Speed <= 0 ? "as fast as possible" : Speed >= 3600
         ? $"{N(Speed / 3600, "0.#")} h/s" : $"{N(Speed / 60, "0.#")} min/s";
-
-    /// <summary>The word that says what an event is about: the alarm, the flag, the fault, the new state or the bolus kind.</summary>
-    private static string Detail(PumpEvent e) => e switch
-    {
-        AlarmRaised a => a.Alarm,
-        AlarmTone a => a.Alarm,
-        AlarmCleared a => a.Alarm,
-        PatientFlagRaised f => f.Flag,
-        PatientFlagCleared f => f.Flag,
-        CatheterFault c => c.FaultName,
-        TherapyStateChanged t => TherapyMachine.Name(t.To),
-        BolusStarted b => b.Kind,
-        BolusFinished b => b.Kind,
-        BolusDenied b => b.Kind,
-        _ => "",
-    };
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
 }

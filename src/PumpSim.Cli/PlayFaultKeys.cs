@@ -52,7 +52,7 @@ public sealed class PlayFaultKeys
         try
         {
             var actions = _recording.Add(new RecordedInjection(at, button.Action, button.Settings,
-                $"[trainer] {button.Label}: {button.Note}."));
+                $"[trainer] {button.Label}: {button.Note}"));
             _sim.Inject(actions);
             return $"{button.Label} injected at day {(at - _sim.Plan.Start).TotalDays.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}.";
         }

@@ -24,6 +24,21 @@ public static class SummaryTable
         return $"{N(a, format)} / {N(b, format)}";
     }
 
+    /// <summary>"refill ×2, fault ×1": each headline event type that happened, in the event table's
+    /// order, with its label from Core (<see cref="EventWords"/>).</summary>
+    internal static string NotableEvents(IReadOnlyList<PumpEvent> events)
+    {
+        var parts = new List<string>();
+        foreach (var shape in EventTable.All)
+        {
+            if (shape.Words.Salience != EventSalience.Headline) continue;
+            var count = 0;
+            foreach (var e in events) if (e.GetType() == shape.Record) count++;
+            if (count > 0) parts.Add($"{shape.Words.Label} ×{count.ToString(CultureInfo.InvariantCulture)}");
+        }
+        return string.Join(", ", parts);
+    }
+
     public static void Write(IAnsiConsole console, ScenarioRun run)
     {
         var r = run.Result;
@@ -53,6 +68,7 @@ public static class SummaryTable
         if (refused > 0) table.AddRow(BoxTable.Cell("Refill excess refused", new Style(Color.Yellow)), BoxTable.Cell($"{N(refused)} mL (more than the reservoir could hold)"));
         var pocketFills = r.Events.OfType<PocketFill>().Count();
         if (pocketFills > 0) table.AddRow(BoxTable.Cell("Pocket fills", new Style(Color.Red)), BoxTable.Cell(pocketFills.ToString(CultureInfo.InvariantCulture)));
+        if (NotableEvents(r.Events) is { Length: > 0 } notable) table.AddRow("Headline events", notable);
         foreach (var a in r.Alarms)
         {
             var colour = a.Priority == Core.Firmware.AlarmPriority.Critical ? Color.Red : Color.Yellow;

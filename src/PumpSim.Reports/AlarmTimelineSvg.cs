@@ -15,38 +15,17 @@ internal static class AlarmTimelineSvg
     private const double Width = ReportCharts.Width, LabelWidth = 210, RightPad = 20, RowHeight = 24, Top = 8, AxisHeight = 30,
         LabelRowHeight = 16, CharWidth = 6.3, LabelGap = 6;
 
-    /// <summary>Short visible labels under the ticks. Main events first (a refill, a fault, an MRI, a
+    /// <summary>Event types worth a tick on the timeline, with their short labels: read from Core's
+    /// <see cref="EventWords"/> (headline and notable types). Tones, narration and routine state
+    /// changes would only clutter it. Headline labels are placed first (a refill, a fault, an MRI, a
     /// new pump are what a trainer points at), then the rest where room is left; a label that would
     /// overlap one already placed is skipped, and the tick keeps its hover text.</summary>
-    public static readonly IReadOnlyList<(string Type, string Label, bool Main)> TickLabels =
-    [
-        (EventTypes.Refill, "refill", true), (EventTypes.PocketFill, "pocket fill", true),
-        (EventTypes.CatheterFault, "fault", true), (EventTypes.MotorStall, "stall", true),
-        (EventTypes.MriStarted, "MRI", true), (EventTypes.PumpReplaced, "replace", true),
-        (EventTypes.ReservoirEmptyTrue, "empty", true), (EventTypes.Diathermy, "diathermy", true),
-        (EventTypes.PumpFlip, "flip", true), (EventTypes.RefillRefused, "refill refused", true),
-        (EventTypes.ProgrammedConcentrationMismatch, "wrong conc.", true),
-        (EventTypes.RefillDiscrepancy, "discrepancy", false), (EventTypes.RefillOverfillRefused, "overfill", false),
-        (EventTypes.MotorStallRecovery, "restart", false), (EventTypes.MriEnded, "MRI end", false),
-        (EventTypes.BolusStarted, "bolus", false), (EventTypes.ProgramChanged, "program", false),
-        (EventTypes.Interrogation, "interrogate", false),
-    ];
-
-    /// <summary>Event types worth a tick on the timeline: things a tester did or a fault that
-    /// happened. Tones, narration and routine state changes would only clutter it.</summary>
-    public static readonly IReadOnlyList<string> MarkedEventTypes =
-    [
-        EventTypes.Refill, EventTypes.RefillDiscrepancy, EventTypes.RefillOverfillRefused, EventTypes.PocketFill,
-        EventTypes.BolusStarted, EventTypes.ProgramChanged, EventTypes.CatheterFault, EventTypes.MotorStall,
-        EventTypes.MotorStallRecovery, EventTypes.MriStarted, EventTypes.MriEnded, EventTypes.Interrogation,
-        EventTypes.ReservoirEmptyTrue, EventTypes.PumpReplaced, EventTypes.Diathermy, EventTypes.PumpFlip,
-        EventTypes.RefillRefused, EventTypes.ProgrammedConcentrationMismatch,
-    ];
+    public static IReadOnlyList<EventShape> MarkedEventTypes { get; } = EventTable.All.Where(s => s.Words.Marked).ToArray();
 
     public static string Render(SimulationResult r)
     {
         var alarms = SummaryWriter.OrderedAlarms(r.Alarms).ToList();
-        var marked = r.Events.Where(e => MarkedEventTypes.Contains(e.Type)).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
+        var marked = r.Events.Where(e => EventWords.Of(e).Marked).OrderBy(e => e.At).ThenBy(e => e.Sequence).ToList();
         var rows = alarms.Count + 1;
         var height = Top + rows * RowHeight + LabelRowHeight + AxisHeight;
         var span = Math.Max(1, (r.End - r.Start).Seconds);
@@ -100,7 +79,7 @@ internal static class AlarmTimelineSvg
             var x = X(e.At);
             sb.Append("<line x1=\"").Append(F(x)).Append("\" x2=\"").Append(F(x)).Append("\" y1=\"").Append(F(ey + 3))
               .Append("\" y2=\"").Append(F(ey + RowHeight - 3)).Append("\" stroke=\"#333\" stroke-width=\"2\"><title>")
-              .Append(Html.Escape($"{e.At} {e.Type}")).Append("</title></line>\n");
+              .Append(Html.Escape($"{e.At} {EventWords.Sentence(e)}")).Append("</title></line>\n");
         }
 
         foreach (var (x, text) in PlaceLabels(marked, X, LabelWidth, Width - RightPad))
@@ -117,17 +96,17 @@ internal static class AlarmTimelineSvg
     internal static List<(double X, string Text)> PlaceLabels(IReadOnlyList<PumpEvent> marked, Func<SimInstant, double> x, double left, double right)
     {
         var placed = new List<(double From, double To, double X, string Text)>();
-        foreach (var main in new[] { true, false })
+        foreach (var salience in new[] { EventSalience.Headline, EventSalience.Notable })
         {
             foreach (var e in marked)
             {
-                var spec = TickLabels.FirstOrDefault(l => l.Type == e.Type);
-                if (spec.Label is null || spec.Main != main) continue;
-                var half = spec.Label.Length * CharWidth / 2;
+                var words = EventWords.Of(e);
+                if (words.Salience != salience) continue;
+                var half = words.Label.Length * CharWidth / 2;
                 var cx = Math.Clamp(x(e.At), left + half, right - half);
                 var (from, to) = (cx - half - LabelGap / 2, cx + half + LabelGap / 2);
                 if (placed.Any(p => from < p.To && p.From < to)) continue;
-                placed.Add((from, to, cx, spec.Label));
+                placed.Add((from, to, cx, words.Label));
             }
         }
         return placed.OrderBy(p => p.X).Select(p => (p.X, p.Text)).ToList();

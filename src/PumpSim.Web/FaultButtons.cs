@@ -1,5 +1,6 @@
 using System.Globalization;
 using PumpSim.Core.Engine;
+using PumpSim.Core.Plant;
 using PumpSim.Scenarios.Format;
 
 namespace PumpSim.Web;
@@ -20,21 +21,19 @@ public static class FaultButtons
         var full = plan.Profile.Capacity.Ml.ToString("0.###", CultureInfo.InvariantCulture);
         FaultButton[] all =
         [
-            new("kink", "Kink", "catheter", "{ fault: kink }", "the catheter kinks"),
-            new("occlusion", "Occlusion", "catheter", "{ fault: occlusion }", "the catheter tip is occluded"),
-            new("leak", "Leak", "catheter", "{ fault: leak }", "the catheter leaks into tissue"),
-            new("disconnect", "Disconnect", "catheter", "{ fault: disconnect }", "the catheter disconnects from the pump"),
-            new("migration", "Migration", "catheter", "{ fault: migration }", "the catheter tip migrates out of the intrathecal space"),
-            new("repair", "Repair", "catheter", "{ fault: repair }", "the catheter is repaired"),
-            new("mri", "MRI", "mri", "{ duration: 45m }", "an MRI scan stalls the motor for 45 minutes"),
-            new("motor-stall", "Motor stall", "motor_stall", "{ duration: 2h }", "the motor stalls for 2 hours"),
-            new("diathermy", "Diathermy", "diathermy", "{}", "diathermy over the pump damages the motor for good"),
-            new("pump-flip", "Pump flip", "pump_flip", "{}", "the pump turns over in its pocket: refills cannot reach the port"),
-            new("missed-refill", "Missed refill", null, "", "the refill appointment is missed (marker only: the pump simply keeps running down)"),
-            new("pocket-fill", "Pocket fill", "refill", $"{{ add_ml: {full}, into: pocket }}", $"a refill of {full} mL goes into the pocket instead of the reservoir"),
-            new("refill", "Refill", "refill", $"{{ add_ml: {full} }}", $"the pump is refilled with {full} mL"),
-            new("interrogate", "Interrogate", "interrogate", "{}", "the clinician interrogates the pump"),
-            new("silence", "Silence", "silence", "{ duration: 1h }", "the alarm is silenced for 1 hour"),
+            // One button per catheter fault or repair, words and narration from Core's descriptor
+            // ("none" is the same as "repair" on a live run).
+            .. CatheterFaultType.All.Where(f => f.Kind != CatheterFaultKind.None)
+                .Select(f => new FaultButton(f.Name, f.Button, "catheter", $"{{ fault: {f.Name} }}", f.Narration)),
+            new("mri", "MRI", "mri", "{ duration: 45m }", "an MRI scan stalls the motor for 45 minutes."),
+            new("motor-stall", "Motor stall", "motor_stall", "{ duration: 2h }", "the motor stalls for 2 hours."),
+            new("diathermy", "Diathermy", "diathermy", "{}", "diathermy over the pump damages the motor for good."),
+            new("pump-flip", "Pump flip", "pump_flip", "{}", "the pump turns over in its pocket: refills cannot reach the port."),
+            new("missed-refill", "Missed refill", null, "", "the refill appointment is missed (marker only: the pump simply keeps running down)."),
+            new("pocket-fill", "Pocket fill", "refill", $"{{ add_ml: {full}, into: pocket }}", $"a refill of {full} mL goes into the pocket instead of the reservoir."),
+            new("refill", "Refill", "refill", $"{{ add_ml: {full} }}", $"the pump is refilled with {full} mL."),
+            new("interrogate", "Interrogate", "interrogate", "{}", "the clinician interrogates the pump."),
+            new("silence", "Silence", "silence", "{ duration: 1h }", "the alarm is silenced for 1 hour."),
         ];
         var known = ScenarioFormat.Event.ExactlyOneOf ?? [];
         return all.Where(b => b.Action is null || known.Contains(b.Action)).ToArray();

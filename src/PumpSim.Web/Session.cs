@@ -123,7 +123,8 @@ public sealed class Session : IDisposable
             if (_sim.IsFinished) throw new ControlException("the run has ended; go back to a moment before injecting a fault.");
             var at = _sim.NextInjectionInstant();
             if (at > Plan.End) throw new ControlException("the run is at its last second; there is no instant left to inject at.");
-            var narration = $"[trainer] {button.Label}: {button.Note}. (Placeholder: say what the class should notice.)";
+            // The note is what the class should notice (a catheter fault's comes from its descriptor).
+            var narration = $"[trainer] {button.Label}: {button.Note}";
             IReadOnlyList<ScenarioAction> actions;
             try { actions = _recording.Add(new RecordedInjection(at, button.Action, button.Settings, narration)); }
             catch (ScenarioException e)
@@ -222,7 +223,7 @@ public sealed class Session : IDisposable
 
     private void OnEvent(PumpEvent e)
     {
-        var json = EventLogWriter.ToJsonLine(e);
+        var json = EventView.Json(e);
         _events.Add(json);
         if (e is Narration && AutoPause) _stop = true;
         if (_runToNext && e is Narration or AlarmRaised) _stop = true;

@@ -36,7 +36,7 @@ public class PlayTrainerKeysTests
         code.Should().Be(0);
         output.Should().Contain("k kink").And.Contain("p pocket fill").And.Contain("Kink injected at day 0.00");
         // The kink applies one second after the paused instant; a step later the event list shows it.
-        output.Should().Contain("catheter-fault kink");
+        output.Should().Contain("BODY: the catheter kinks", "the latest events speak Core's words");
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public class PlayRestartTests
         // start, and the kink (injected at 0d + 1 s) is in the new run's event list: it replayed.
         output.Should().Contain("back to the start.");
         output.Should().Contain("day 0.00 · 2026-01-01 00:01");
-        output.Should().Contain("catheter-fault kink");
+        output.Should().Contain("BODY: the catheter kinks", "the latest events speak Core's words");
         output.Should().NotContain("2026-01-19");
     }
 }

@@ -19,8 +19,10 @@ public class FirmwareClinicianTests
     {
         var rig = MlPerDay(1);
         rig.Do(f => f.ApplyProgram(Continuous(30), null));
+        // The pump goes on at 1 mL/day, 1 × 500 = 500 mcg/day, and says so.
         rig.Of<ProgramRejected>().Should().Equal(new ProgramRejected(
-            "30 mL/day is 30 mL/day at 500 mcg/mL; synchromed-ii-20 accepts 0.048–24 mL/day.") with { At = Start });
+            "30 mL/day is 30 mL/day at 500 mcg/mL; synchromed-ii-20 accepts 0.048–24 mL/day.",
+            Continuous(30).Describe(), 500, 1, 500) with { At = Start });
         rig.Of<ProgramChanged>().Should().BeEmpty();
         rig.Fw.Program.Should().Be(Continuous(1));
         rig.Fw.MotorFlow.PicolitresPerDay.Should().Be(Volume.PicolitresPerMl);

@@ -239,7 +239,9 @@ public class PumpPlantTests
         p.Withdraw(null).Volume.Should().Be(Volume.FromMl(2));
         var pocket = p.PocketFill(Volume.FromMl(2), Drug);
         pocket.Mass.Should().Be(Mass.FromMcg(1000));
-        (p.Ledger.ToPocket.Mass, p.Drug).Should().Be((Mass.FromMcg(1000), Drug));
+        // 2 mL × 500 mcg/mL = 1000 mcg into the pocket; the reservoir's drug (last filled: 1000 mcg/mL)
+        // is untouched by a needle that missed it.
+        (p.Ledger.ToPocket.Mass, p.Drug).Should().Be((Mass.FromMcg(1000), Concentration.FromMcgPerMl(1000)));
         p.Imbalance.Mass.IsZero.Should().BeTrue();
 
         p.Fill(Volume.FromMl(3), Drug);

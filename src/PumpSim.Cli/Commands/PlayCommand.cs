@@ -198,30 +198,19 @@ public sealed class PlayCommand(IAnsiConsole console) : Command<PlaySettings>
         return true;
     }
 
+    /// <summary>One event as a plain line, or null for an event logs do not list (tones, the run's
+    /// start and end). The words are Core's (<see cref="EventWords"/>); a narration is quoted as
+    /// the trainer wrote it.</summary>
+    internal static string? PlainLine(PumpEvent e) =>
+        e is Narration n ? $"  “{n.Text}”" : EventWords.Of(e).Listed ? EventWords.Sentence(e) : null;
+
     /// <summary>Not a terminal (a pipe, a log, CI): the story as plain lines, then the summary.</summary>
     private int PlayPlain(Simulation sim, string title)
     {
         console.WriteLine(title);
         using var lines = sim.Events.Subscribe(e =>
         {
-            var line = e switch
-            {
-                Narration n => $"  “{n.Text}”",
-                AlarmRaised a => $"ALARM {a.Alarm} ({AlarmIds.Text(a.Priority)})",
-                AlarmCleared a => $"alarm {a.Alarm} cleared ({a.Reason})",
-                PatientFlagRaised f => $"patient* {f.Flag} (effect {f.EffectPct} %)",
-                PatientFlagCleared f => $"patient* {f.Flag} over",
-                ReservoirEmptyTrue => "BODY: the true reservoir is empty (the pump does not know)",
-                TherapyStateChanged t => $"therapy {TherapyMachine.Name(t.From)} → {TherapyMachine.Name(t.To)}",
-                CatheterFault c => $"catheter: {c.FaultName}",
-                RefillDiscrepancy d => $"refill discrepancy: withdrew {d.WithdrawnMl} mL, expected {d.ExpectedMl} mL",
-                ProgrammedConcentrationMismatch m => $"BODY: the drug is {m.ConcentrationMcgPerMl} mcg/mL, the pump was told {m.ProgrammedConcentrationMcgPerMl}",
-                RefillRefused r => $"refill refused: {r.Reason}",
-                PumpFlip p => p.Flipped ? "BODY: the pump has flipped in its pocket" : "surgery: the pump is turned back",
-                Diathermy d => $"diathermy: {d.Note}",
-                MotorStall or MotorStallRecovery or Refill or PocketFill or MriStarted or Interrogation or ProgramChanged => e.Type,
-                _ => null,
-            };
+            var line = PlainLine(e);
             if (line is not null) console.WriteLine($"day {(e.At - sim.Plan.Start).TotalDays,7:0.00}  {line}");
         });
         sim.AdvanceTo(sim.Plan.End);

@@ -70,8 +70,10 @@ internal sealed class ActionApplier(SimulationPlan plan, PumpPlant plant, PumpFi
         Interrogate();
         var before = fw.Concentration;
         var concentration = r.NewConcentration ?? plant.Drug;
-        // The clinician enters the concentration at every refill; by default the right one.
-        var entered = r.ProgrammedConcentration ?? concentration;
+        // The clinician enters the concentration at every refill; by default the right one: the drug
+        // really in the reservoir afterwards. A pocket fill leaves the reservoir's drug as it was, so
+        // a new concentration injected into the pocket is not what the pump converts with.
+        var entered = r.ProgrammedConcentration ?? (r.Into == RefillTarget.Pocket ? plant.Drug : concentration);
         if (r.Into == RefillTarget.Reservoir && plant.Flipped)
         {
             // The port faces the body wall: the needle cannot reach the reservoir. Nothing is
@@ -87,6 +89,8 @@ internal sealed class ActionApplier(SimulationPlan plan, PumpPlant plant, PumpFi
             fw.Refilled(r.ProgramVolume ?? r.Add, entered);
             emit(new PocketFill(r.Add.Ml, injected.Mass.Mcg, fw.Estimate.Ml, plant.Reservoir.Ml));
             patient?.OnPocketFill(injected.Mass);
+            if (entered != plant.Drug)
+                emit(new ProgrammedConcentrationMismatch(plant.Drug.McgPerMl, entered.McgPerMl));
         }
         else
         {
@@ -99,7 +103,8 @@ internal sealed class ActionApplier(SimulationPlan plan, PumpPlant plant, PumpFi
                 emit(new RefillOverfillRefused(r.Add.Ml, accepted.Ml, (r.Add - accepted).Ml));
             plant.Fill(accepted, concentration);
             fw.Refilled(r.ProgramVolume ?? plant.Reservoir, entered);
-            emit(new Refill(withdrawn.Volume.Ml, accepted.Ml, plant.Reservoir.Ml, fw.Estimate.Ml, concentration.McgPerMl));
+            emit(new Refill(withdrawn.Volume.Ml, accepted.Ml, plant.Reservoir.Ml, fw.Estimate.Ml, concentration.McgPerMl,
+                entered != concentration ? entered.McgPerMl : null));
             if (entered != concentration)
                 emit(new ProgrammedConcentrationMismatch(concentration.McgPerMl, entered.McgPerMl));
         }

@@ -124,6 +124,10 @@ public sealed partial class Simulation : IDisposable
     {
         _started = true;
         Emit(new SimulationStarted(_plan.Id, (long)_plan.Seed, _plan.Profile.Model, _fw.Program.Describe(), _plant.Reservoir.Ml));
+        // A wrong entry made before the run (PUMP.md §3) is logged from its first instant, as one
+        // made at a refill is.
+        if (_fw.Concentration != _plant.Drug)
+            Emit(new ProgrammedConcentrationMismatch(_plant.Drug.McgPerMl, _fw.Concentration.McgPerMl));
         _patient?.AnnounceInitialFlags();
         OnBreakpoint();
     }
@@ -221,7 +225,15 @@ public sealed partial class Simulation : IDisposable
     private void Emit(PumpEvent e) => EmitAt(Now, e);
 
     // Through a method, not the recorder's own: the worlds are given it before the recorder exists.
-    private void EmitAt(SimInstant at, PumpEvent unstamped) => _recorder.Emit(at, unstamped);
+    private void EmitAt(SimInstant at, PumpEvent unstamped) => _recorder.Emit(at, WithTruth(unstamped));
+
+    /// <summary>The firmware logs what it believes. Where the body's truth differs, the engine, which
+    /// sees both worlds, adds the real counterpart beside the belief: a program's mcg/day at the
+    /// drug really in the reservoir (the program is already in force when its change is logged).</summary>
+    private PumpEvent WithTruth(PumpEvent e) =>
+        e is ProgramChanged p && _plant.Drug != _fw.Concentration
+            ? p with { RealNewMcgPerDay = Math.Round(_fw.AverageProgramFlow().MlPerDay * _plant.Drug.McgPerMl, 3) }
+            : e;
 
     public void Dispose() => _recorder.Dispose();
 }

@@ -68,7 +68,9 @@ public sealed record SimulationPlan
             throw new ProgramRejectedException($"catheter volume_ml must be 0 to 5 mL, got {CatheterVolume.Ml:0.###}.");
         if (BatteryLifeRemainingDays is { } d && (d < 0 || d > PlanLimits.MaxBatteryLifeDays || double.IsNaN(d)))
             throw new ProgramRejectedException($"battery life_remaining_days must be 0 to {PlanLimits.MaxBatteryLifeDays}, got {d}.");
-        Profile.Check(Program, Concentration);
+        // The pump converts with what it was told (PUMP.md §3): a wrong entry is checked as the pump
+        // would check it, so "real 50, entered 500" runs, as the same mistake at a refill does.
+        Profile.Check(Program, ProgrammedConcentration ?? Concentration);
     }
 
     /// <summary>The instants of <paramref name="instants"/> (only those from <paramref name="from"/>

@@ -25,6 +25,9 @@ public sealed class EventShape
     public string Type { get; }
     public Type Record { get; }
     public IReadOnlyList<EventFieldShape> Fields { get; }
+
+    /// <summary>Its words for people (<see cref="EventWords"/>): label, sentence, salience, mood.</summary>
+    public EventWording Words => EventWords.For(Record);
 }
 
 /// <summary>THE table of event types: each record once, with its type name and its fields'
@@ -50,10 +53,11 @@ public static class EventTable
             ("from", e => TherapyMachine.Name(e.From)), ("to", e => TherapyMachine.Name(e.To))),
         Shape<ProgramChanged>(EventTypes.ProgramChanged,
             ("program", e => e.Program), ("old_mcg_per_day", e => e.OldMcgPerDay), ("new_mcg_per_day", e => e.NewMcgPerDay),
-            ("reason", e => e.Reason)),
+            ("reason", e => e.Reason), ("real_new_mcg_per_day", e => (object?)e.RealNewMcgPerDay ?? Absent)),
         Shape<ProgramRejected>(EventTypes.ProgramRejected,
             ("reason", e => e.Reason), ("program", e => e.Program ?? Absent),
             ("concentration_mcg_per_ml", e => (object?)e.ConcentrationMcgPerMl ?? Absent),
+            ("programmed_concentration_mcg_per_ml", e => (object?)e.ConcentrationMcgPerMl ?? Absent),
             ("runs_ml_per_day", e => (object?)e.RunsMlPerDay ?? Absent), ("runs_mcg_per_day", e => (object?)e.RunsMcgPerDay ?? Absent)),
         Shape<AlarmRaised>(EventTypes.AlarmRaised,
             ("alarm", e => e.Alarm), ("priority", e => AlarmIds.Text(e.Priority))),
@@ -67,7 +71,8 @@ public static class EventTable
             ("alarm", e => e.Alarm), ("priority", e => AlarmIds.Text(e.Priority)), ("reason", e => e.Reason)),
         Shape<Refill>(EventTypes.Refill,
             ("withdrawn_ml", e => e.WithdrawnMl), ("added_ml", e => e.AddedMl), ("reservoir_true_ml", e => e.ReservoirTrueMl),
-            ("programmed_ml", e => e.ProgrammedMl), ("concentration_mcg_per_ml", e => e.ConcentrationMcgPerMl)),
+            ("programmed_ml", e => e.ProgrammedMl), ("concentration_mcg_per_ml", e => e.ConcentrationMcgPerMl),
+            ("programmed_concentration_mcg_per_ml", e => (object?)e.ProgrammedConcentrationMcgPerMl ?? Absent)),
         Shape<RefillDiscrepancy>(EventTypes.RefillDiscrepancy,
             ("withdrawn_ml", e => e.WithdrawnMl), ("expected_ml", e => e.ExpectedMl), ("difference_ml", e => e.DifferenceMl),
             ("limit_ml", e => e.LimitMl)),

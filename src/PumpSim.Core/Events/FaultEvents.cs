@@ -8,8 +8,11 @@ namespace PumpSim.Core.Events;
 
 public sealed record CatheterFault(CatheterFaultKind Fault, double Fraction, string Catheter) : PumpEvent
 {
+    /// <summary>The fault's descriptor: its word, routing and words for people.</summary>
+    public CatheterFaultType Descriptor => CatheterFaultType.Of(Fault);
+
     /// <summary>The fault as events.jsonl writes it: kink, leak, …</summary>
-    public string FaultName => Fault.ToString().ToLowerInvariant();
+    public string FaultName => Descriptor.Name;
 }
 
 /// <summary><see cref="Reason"/> is why the rotor stopped: mri-hold, or what the plant says.</summary>

@@ -2,8 +2,11 @@ namespace PumpSim.Core.Events;
 
 // Refills: the reservoir's, the pocket's by mistake, and the ones the pump or the body refused.
 
+/// <summary><see cref="ConcentrationMcgPerMl"/> is the drug really in the reservoir;
+/// <see cref="ProgrammedConcentrationMcgPerMl"/> what the clinician entered, given only when it
+/// differs (a programming error; a concentration-mismatch event follows).</summary>
 public sealed record Refill(double WithdrawnMl, double AddedMl, double ReservoirTrueMl, double ProgrammedMl,
-    double ConcentrationMcgPerMl) : PumpEvent;
+    double ConcentrationMcgPerMl, double? ProgrammedConcentrationMcgPerMl = null) : PumpEvent;
 
 public sealed record RefillDiscrepancy(double WithdrawnMl, double ExpectedMl, double DifferenceMl, double LimitMl) : PumpEvent;
 

@@ -77,7 +77,11 @@ public sealed partial class PumpFirmware
         try { _s.Profile.Check(program, concentration); }
         catch (ProgramRejectedException e)
         {
-            _emit(new ProgramRejected(e.Message));
+            // The pump refuses it at the programmer, at the concentration it is told (PUMP.md §3);
+            // the program it was running goes on, and the log says what that is.
+            var runs = AverageProgramFlow();
+            _emit(new ProgramRejected(e.Message, program.Describe(), concentration.McgPerMl,
+                Math.Round(runs.MlPerDay, 6), Math.Round(runs.MlPerDay * _concentration.McgPerMl, 3)));
             return;
         }
         var old = _program;

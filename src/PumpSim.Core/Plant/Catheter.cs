@@ -34,11 +34,10 @@ public sealed class Catheter
     /// instant it is used up the tip concentration changes); null for a uniform catheter.</summary>
     public Volume? HeadVolumeBeforeChange => _count > 1 ? _ring[_head].Volume : null;
 
-    public string State => Fault switch
-    {
-        CatheterFaultKind.None or CatheterFaultKind.Repair or CatheterFaultKind.Revision => "patent",
-        _ => Fault.ToString().ToLowerInvariant(),
-    };
+    public string State => CatheterFaultType.Of(Fault).StateName;
+
+    /// <summary>Where the flow goes now (the standing fault's behaviour).</summary>
+    public CatheterRouting Routing { get; private set; } = CatheterRouting.Patent;
 
     /// <summary>Empties the catheter (returns what it held) and fills it anew: a revision.</summary>
     public Parcel Reset(Volume deadVolume, Concentration contents)
@@ -48,14 +47,17 @@ public sealed class Catheter
         DeadVolume = deadVolume;
         if (!deadVolume.IsZero) Enqueue(Parcel.Of(deadVolume, contents));
         Fault = CatheterFaultKind.None;
+        Routing = CatheterRouting.Patent;
         Fraction = 0;
         return old;
     }
 
     public void SetFault(CatheterFaultKind fault, double fraction)
     {
-        Fault = fault is CatheterFaultKind.Repair or CatheterFaultKind.Revision ? CatheterFaultKind.None : fault;
-        Fraction = Fault == CatheterFaultKind.None ? 0 : fraction;
+        var type = CatheterFaultType.Of(fault);
+        Fault = type.Repairs ? CatheterFaultKind.None : fault;
+        Routing = type.Routing;
+        Fraction = type.Repairs ? 0 : fraction;
     }
 
     /// <summary>Pushes a parcel in at the pump end and returns the same volume out of the tip.</summary>

@@ -57,7 +57,7 @@ public sealed class PumpPlant : IPumpSensors
     public Ledger Ledger => _ledger;
     public Volume Pumped => _pumped;
     public double PumpedMlPerDay => (_leakRate + _cathRate).MlPerDay;
-    public double CsfMcgPerDay => _catheter.Fault == CatheterFaultKind.Migration ? 0 : _cathRate.MlPerDay * _catheter.TipConcentrationMcgPerMl;
+    public double CsfMcgPerDay => _catheter.Routing == CatheterRouting.TipInTissue ? 0 : _cathRate.MlPerDay * _catheter.TipConcentrationMcgPerMl;
 
     /// <summary>Volume and drug conservation, exact: put in = everywhere it is now.</summary>
     public Parcel Imbalance => _ledger.Imbalance(_reservoir, _catheter.Contents);
@@ -72,19 +72,19 @@ public sealed class PumpPlant : IPumpSensors
         _drainRate = endOfService ? 0 : BatteryModel.DrainPerDay(motorFlow.PicolitresPerDay);
     }
 
-    /// <summary>Catheter routing, one place (PUMP.md §4): what leaves before the tip, what goes through.
-    /// A kink or occlusion holds its fraction back in the reservoir.</summary>
+    /// <summary>Catheter routing, one place (PUMP.md §4), read from the fault's descriptor: what
+    /// leaves before the tip, what goes through. A held-back fraction stays in the reservoir.</summary>
     private (FlowRate Leak, FlowRate Through) Split(FlowRate pumped)
     {
         var f = _catheter.Fraction;
-        switch (_catheter.Fault)
+        switch (_catheter.Routing)
         {
-            case CatheterFaultKind.Kink or CatheterFaultKind.Occlusion:
+            case CatheterRouting.HeldBack:
                 return (FlowRate.Zero, pumped.Scale(1 - f));
-            case CatheterFaultKind.Leak or CatheterFaultKind.Tear:
+            case CatheterRouting.LeaksToTissue:
                 var leak = pumped.Scale(f);
                 return (leak, pumped - leak);
-            case CatheterFaultKind.Disconnect: return (pumped, FlowRate.Zero);
+            case CatheterRouting.IntoPocket: return (pumped, FlowRate.Zero);
             default: return (FlowRate.Zero, pumped);
         }
     }
@@ -95,11 +95,11 @@ public sealed class PumpPlant : IPumpSensors
     {
         if (!leaked.IsEmpty)
         {
-            if (_catheter.Fault == CatheterFaultKind.Disconnect) _ledger.ToPocket.Add(leaked);
+            if (_catheter.Routing == CatheterRouting.IntoPocket) _ledger.ToPocket.Add(leaked);
             else _ledger.ToTissue.Add(leaked);
         }
         if (tip.IsEmpty) return;
-        if (_catheter.Fault == CatheterFaultKind.Migration) _ledger.ToTissue.Add(tip);
+        if (_catheter.Routing == CatheterRouting.TipInTissue) _ledger.ToTissue.Add(tip);
         else { _ledger.ToCsf.Add(tip); csf = tip.Mass; }
     }
 
@@ -134,7 +134,7 @@ public sealed class PumpPlant : IPumpSensors
         Consider(_mriRecoveryAt);
         // The patient's input is drug mass per second: it changes when a different parcel reaches
         // the tip, so that instant is a breakpoint (PUMP.md §7).
-        if (watchTip && !_cathRate.IsZero && _catheter.Fault != CatheterFaultKind.Migration && _catheter.HeadVolumeBeforeChange is { } head)
+        if (watchTip && !_cathRate.IsZero && _catheter.Routing != CatheterRouting.TipInTissue && _catheter.HeadVolumeBeforeChange is { } head)
             ConsiderIn(_cathInt.SecondsUntil(_cathRate.PicolitresPerDay, head.Picolitres));
         ConsiderIn(SecondsUntilTrueEmpty());
         if (_drainRate > 0)
@@ -224,9 +224,11 @@ public sealed class PumpPlant : IPumpSensors
     /// returns its volume.</summary>
     public Volume? ApplyCatheter(CatheterFaultKind fault, double? fraction, Volume? newVolume)
     {
-        if (fault != CatheterFaultKind.Revision)
+        var type = CatheterFaultType.Of(fault);
+        if (!type.ReplacesCatheter)
         {
-            _catheter.SetFault(fault, fraction ?? (fault == CatheterFaultKind.Leak ? 0.5 : 1.0));
+            // A fault without a fraction affects the whole flow (its routing says where it goes).
+            _catheter.SetFault(fault, fraction ?? type.DefaultFraction ?? 1.0);
             return null;
         }
         // A new catheter, full of saline: the old one and what it held leave the body.
@@ -257,13 +259,13 @@ public sealed class PumpPlant : IPumpSensors
         _drug = drug;
     }
 
-    /// <summary>The needle missed the reservoir: the drug goes into the pocket.</summary>
+    /// <summary>The needle missed the reservoir: the drug goes into the pocket. The reservoir, and so
+    /// the drug it holds, is untouched.</summary>
     public Parcel PocketFill(Volume volume, Concentration drug)
     {
         var injected = Parcel.Of(volume, drug);
         _ledger.PutIn.Add(injected);
         _ledger.ToPocket.Add(injected);
-        _drug = drug;
         return injected;
     }
 

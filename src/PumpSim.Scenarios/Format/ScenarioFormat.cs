@@ -1,6 +1,7 @@
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Scenarios.Reading;
 using static PumpSim.Scenarios.Format.ScalarKind;
@@ -16,12 +17,12 @@ public static class ScenarioFormat
 {
     public static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     public static readonly string[] TherapyStates = ["infusing", "minimum-rate", "stopped", "safe-state", "end-of-service"];
-    public static readonly string[] CatheterStates = ["patent", "kink", "occlusion", "leak", "tear", "disconnect", "migration"];
+    public static readonly IReadOnlyList<string> CatheterStates = CatheterFaultType.States;
     public static readonly string[] MotorStates = ["running", "stalled"];
     public static readonly string[] ReservoirConditions = ["ok", "low", "empty"];
     public static readonly string[] BatteryStates = ["ok", "eri", "eos"];
     public static readonly string[] PatientFlags = ["underdose", "withdrawal-risk", "overdose-risk"];
-    public static readonly string[] CatheterFaults = ["kink", "occlusion", "leak", "tear", "disconnect", "migration", "none", "repair", "revision"];
+    public static readonly IReadOnlyList<string> CatheterFaults = CatheterFaultType.All.Select(f => f.Name).ToArray();
     public static readonly string[] Modes = ["continuous", "flex", "minimum-rate", "stopped"];
 
     private static ScalarShape Num(string doc, double? min = null, double? max = null) => new(ScalarKind.Number, doc, null, min, max);

@@ -45,15 +45,20 @@ internal static class ActionReader
     private static CatheterFaultAction Catheter(MapReader m)
     {
         var fault = m.Text("fault")!;
-        var kind = Enum.Parse<CatheterFaultKind>(fault, ignoreCase: true);
+        // The format offers only descriptor names, so the lookup cannot fail here.
+        var type = CatheterFaultType.Find(fault)!;
         var fraction = m.Number("fraction");
-        if (fraction is not null && kind is not (CatheterFaultKind.Kink or CatheterFaultKind.Occlusion or CatheterFaultKind.Leak or CatheterFaultKind.Tear))
-            throw new NodeError(m.PositionOf("fraction"), $"'fraction' applies to kink, occlusion, leak and tear, not to {fault}");
+        if (fraction is not null && !type.TakesFraction)
+            throw new NodeError(m.PositionOf("fraction"), $"'fraction' applies to {And(CatheterFaultType.All.Where(f => f.TakesFraction).Select(f => f.Name).ToList())}, not to {fault}");
         var volume = m.Number("volume_ml");
-        if (volume is not null && kind != CatheterFaultKind.Revision)
-            throw new NodeError(m.PositionOf("volume_ml"), $"'volume_ml' applies only to fault: revision (a new catheter), not to {fault}");
-        return new CatheterFaultAction(kind, fraction, volume is { } v ? Volume.FromMl(v) : null);
+        if (volume is not null && !type.ReplacesCatheter)
+            throw new NodeError(m.PositionOf("volume_ml"), $"'volume_ml' applies only to fault: {CatheterFaultType.All.First(f => f.ReplacesCatheter).Name} (a new catheter), not to {fault}");
+        return new CatheterFaultAction(type.Kind, fraction, volume is { } v ? Volume.FromMl(v) : null);
     }
+
+    /// <summary>"a, b and c".</summary>
+    private static string And(IReadOnlyList<string> words) =>
+        words.Count <= 1 ? string.Concat(words) : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[^1];
 
     private static RefillAction Refill(MapReader m)
     {

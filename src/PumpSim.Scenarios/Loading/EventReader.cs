@@ -72,14 +72,10 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
         _read.Add(new Entry(m.Get(name)!.At, at, action));
     }
 
-    /// <summary>Checks that depend on what came before: the concentration a new program runs at,
-    /// whether PTM is configured, the capacity of the pump in place.</summary>
+    /// <summary>Checks that depend on what came before: whether PTM is configured, the capacity of
+    /// the pump in place. A program's flow range is the pump's to check, at run time.</summary>
     private void CheckInContext(List<Placed> timed)
     {
-        // What the firmware converts with: what the clinician entered at the start, at the last
-        // refill (by default the real drug) or with a program that re-entered it.
-        var concentration = plan.ProgrammedConcentration ?? plan.Concentration;
-        var real = plan.Concentration;
         var flipped = false;
         var capacity = plan.Profile.Capacity;
         foreach (var (where, t) in timed)
@@ -96,13 +92,10 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
                     case RefillAction r:
                         if (r.ProgramVolume is { } pv && pv > capacity)
                             throw new NodeError(where, $"refill program_volume_ml {pv.Ml:0.###} is more than the {capacity.Ml:0.##} mL the {plan.Profile.Model} holds");
-                        if (r.NewConcentration is { } c) real = c;
-                        concentration = r.ProgrammedConcentration ?? real;
                         break;
-                    case ProgramAction p:
-                        Located.At(where, () => plan.Profile.Check(p.Program, p.ProgrammedConcentration ?? concentration));
-                        if (p.ProgrammedConcentration is { } entered) concentration = entered;
-                        break;
+                    // A program outside the flow range is not refused here: the clinician may try it,
+                    // and the pump refuses it at run time (program-rejected) and keeps its program.
+
                     case PtmRequestAction when plan.Ptm is null:
                         throw new NodeError(where, "ptm_request needs PTM settings: add a 'ptm:' section (dose_mcg, duration, lockout, max_per_day)");
                     case ReplacePumpAction { Reservoir: { } v } when v > capacity:

@@ -21,27 +21,9 @@
   }
   const control = (action, extra) => post('/control', Object.assign({ action: action }, extra || {}));
 
+  // The words come from the server (Core's EventWords): this page keeps no table of its own.
   function describe(e) {
-    switch (e.type) {
-      case 'alarm-raised': return ['ALARM ' + e.alarm + ' (' + e.priority + ')', 'alarm'];
-      case 'alarm-cleared': return ['alarm ' + e.alarm + ' cleared (' + e.reason + ')', 'ok'];
-      case 'alarm-silenced': return ['alarms silenced', ''];
-      case 'catheter-fault': return ['catheter: ' + e.fault, 'alarm'];
-      case 'therapy-state-changed': return ['therapy ' + e.from + ' → ' + e.to, ''];
-      case 'refill': return ['refill', 'ok'];
-      case 'pocket-fill': return ['POCKET FILL: the drug went into the pocket', 'alarm'];
-      case 'refill-discrepancy': return ['refill discrepancy: withdrew ' + e.withdrawn_ml + ' mL, expected ' + e.expected_ml + ' mL', 'alarm'];
-      case 'motor-stall': return ['motor stall', 'alarm'];
-      case 'motor-stall-recovery': return ['motor recovered', 'ok'];
-      case 'mri-started': return ['MRI started', ''];
-      case 'mri-ended': return ['MRI ended', ''];
-      case 'interrogation': return ['pump interrogated', ''];
-      case 'reservoir-empty-true': return ['BODY: the true reservoir is empty (the pump does not know)', 'alarm'];
-      case 'patient-flag-raised': return ['patient (illustrative): ' + e.flag, 'alarm'];
-      case 'patient-flag-cleared': return ['patient (illustrative): ' + e.flag + ' over', 'ok'];
-      case 'program-changed': return ['program changed', ''];
-      default: return null;
-    }
+    return e.listed ? [e.text, e.mood] : null;
   }
 
   function addEvent(e, live) {
