@@ -74,8 +74,7 @@ public class GraderTests
     public void ComparePrograms_ThousandfoldRate_IsAUnitErrorThePumpRefuses()
     {
         // 660 000 for 660 mcg/day (mg typed as mcg): ratio 1000; at 2000 mcg/mL that is 330 mL/day,
-        // beyond 24, so the pump refuses it. (Written in a scenario, today's loader refuses it too:
-        // issue 20 moves that refusal to run time, as program-rejected.)
+        // beyond 24, so the pump refuses it.
         var c = Concentration.FromMcgPerMl(2000);
         var actual = TherapyProgram.Continuous(ProgramRate.McgPerDay(660_000));
         var f = Grader.ComparePrograms(TherapyProgram.Continuous(ProgramRate.McgPerDay(660)), actual, c, 5,
@@ -84,6 +83,22 @@ public class GraderTests
         f["programmed_mcg_per_day"].Should().Be(660_000);
         f["ratio"].Should().Be(1000);
         f.Message.Should().Contain("the pump refuses it");
+    }
+
+    [Fact]
+    public void Grade_PlantedThousandfoldRate_IsAUnitErrorAndThePreviousProgramKeepsRunning()
+    {
+        // 660 000 for 660 mcg/day: ratio 1000; at 2000 mcg/mL it needs 330 mL/day, beyond 24, so the pump
+        // refuses it (program-rejected) and keeps the old 600 mcg/day: 600 / 660 = 90.9 % of the prescription.
+        var report = Grade("dose-titration.yaml", Plant("dose-titration.yaml", "rate_mcg_per_day: 660 } }", "rate_mcg_per_day: 660000 } }"));
+        var f = report.Findings.Should().ContainSingle().Subject;
+        f.Kind.Should().Be(FindingKinds.UnitError);
+        f["programmed_mcg_per_day"].Should().Be(660_000);
+        f["target_mcg_per_day"].Should().Be(660);
+        f["ratio"].Should().Be(1000);
+        f.Message.Should().Contain("the pump refuses it");
+        report.Received.McgPerDay.Should().BeApproximately(600, 0.001);
+        report.Received.PercentOfPrescription.Should().Be(90.9);
     }
 
     [Theory]
