@@ -66,6 +66,7 @@ public static class ConsoleServer
         });
         MapPage(app);
         MapApi(app, hub);
+        ProgrammerApi.Map(app, hub);
         return app;
     }
 
@@ -84,7 +85,7 @@ public static class ConsoleServer
         app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
     }
 
-    private static IResult Asset(string name, string contentType)
+    internal static IResult Asset(string name, string contentType)
     {
         using var stream = typeof(ConsoleServer).Assembly.GetManifestResourceStream("wwwroot/" + name)
             ?? throw new InvalidOperationException($"the page asset {name} is not embedded.");
@@ -199,7 +200,7 @@ public static class ConsoleServer
         w.WriteBoolean("auto_pause", s.AutoPause);
     });
 
-    private static bool ParseId(string text, SessionHub hub, out Session session, out IResult bad)
+    internal static bool ParseId(string text, SessionHub hub, out Session session, out IResult bad)
     {
         session = null!;
         bad = Results.Empty;
@@ -217,6 +218,6 @@ public static class ConsoleServer
         return true;
     }
 
-    private static IResult Error(int status, string message) =>
+    internal static IResult Error(int status, string message) =>
         Results.Content(Session.Json(w => w.WriteString("error", message)), "application/json", statusCode: status);
 }

@@ -60,6 +60,22 @@ public sealed class Session : IDisposable
 
     public SimInstant Now { get { lock (_gate) return _sim.Now; } }
 
+    /// <summary>Runs the clock on, step by step on the grid, until <paramref name="at"/> has happened
+    /// (a programmer action the trainee just confirmed), then pauses: the page shows its effect.</summary>
+    internal void RunThrough(SimInstant at)
+    {
+        lock (_gate)
+        {
+            while (_sim.Now < at && !_sim.IsFinished) AdvanceOneStep();
+            Paused = true;
+            _carry = 0;
+            BroadcastStatus();
+        }
+    }
+
+    /// <summary>Reads the live run under the session's lock (the programmer's interrogation).</summary>
+    internal T Read<T>(Func<Simulation, T> read) { lock (_gate) return read(_sim); }
+
     /// <summary>Called by the ticker: real seconds elapsed since the last tick.</summary>
     public void Tick(double realSeconds)
     {
@@ -118,18 +134,25 @@ public sealed class Session : IDisposable
     {
         var button = Buttons.FirstOrDefault(b => b.Id == buttonId)
             ?? throw new ControlException($"unknown fault '{buttonId}'; expected one of: {string.Join(", ", Buttons.Select(b => b.Id))}.");
+        // The note is what the class should notice (a catheter fault's comes from its descriptor).
+        return InjectAction(button.Label, button.Action, button.Settings, $"[trainer] {button.Label}: {button.Note}");
+    }
+
+    /// <summary>Injects one scenario event (its action key and settings as a file writes them) at the
+    /// engine's next free instant, records it with its narration, and tells every viewer: the fault
+    /// buttons and the programmer's confirmed changes (ProgrammerApi) both come through here.</summary>
+    internal SimInstant InjectAction(string label, string? action, string settings, string narration)
+    {
         lock (_gate)
         {
             if (_sim.IsFinished) throw new ControlException("the run has ended; go back to a moment before injecting a fault.");
             var at = _sim.NextInjectionInstant();
             if (at > Plan.End) throw new ControlException("the run is at its last second; there is no instant left to inject at.");
-            // The note is what the class should notice (a catheter fault's comes from its descriptor).
-            var narration = $"[trainer] {button.Label}: {button.Note}";
             IReadOnlyList<ScenarioAction> actions;
-            try { actions = _recording.Add(new RecordedInjection(at, button.Action, button.Settings, narration)); }
+            try { actions = _recording.Add(new RecordedInjection(at, action, settings, narration)); }
             catch (ScenarioException e)
             {
-                throw new ControlException($"{button.Label} cannot be injected into this scenario: {e.Message}");
+                throw new ControlException($"{label} cannot be injected into this scenario: {e.Message}");
             }
             var timed = _sim.Inject(actions);
             if (timed[0].At != at) throw new InvalidOperationException($"injected at {timed[0].At}, recorded at {at}.");

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json;
 using PumpSim.Cli.Infrastructure;
 using PumpSim.Scenarios;
 using PumpSim.Scenarios.Lessons;
@@ -35,7 +34,7 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeSettings>
         var session = ScenarioLoader.Load(settings.Session);
         var report = Grader.Grade(lesson, session, ScenarioRun.RunBounded);
         var writer = console.Profile.Out.Writer;
-        if (settings.Json) writer.Write(ToJson(report));
+        if (settings.Json) writer.Write(GradeJson.Write(report, Illustrative));
         else WriteText(writer, report, session.Plan.Start);
         return report.Passed ? ExitCodes.Ok : ExitCodes.ExpectationFailed;
     }
@@ -47,40 +46,5 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeSettings>
         var r = report.Received;
         w.WriteLine($"The patient would have received {Grader.N(r.McgPerDay)} mcg/day from day {Grader.N((r.From - start).TotalDays)} to day {Grader.N((r.To - start).TotalDays)}, " +
             $"{Grader.N(r.PercentOfPrescription)} % of the prescribed {Grader.N(r.PrescribedMcgPerDay)} mcg/day ({Illustrative}).");
-    }
-
-    public static string ToJson(GradeReport report)
-    {
-        using var buffer = new MemoryStream();
-        using (var j = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            j.WriteStartObject();
-            j.WriteString("lesson", report.LessonId);
-            j.WriteBoolean("passed", report.Passed);
-            j.WriteStartArray("findings");
-            foreach (var f in report.Findings)
-            {
-                j.WriteStartObject();
-                j.WriteString("kind", f.Kind);
-                j.WriteString("message", f.Message);
-                j.WriteStartObject("numbers");
-                foreach (var (name, value) in f.Numbers) j.WriteNumber(name, value);
-                j.WriteEndObject();
-                j.WriteEndObject();
-            }
-            j.WriteEndArray();
-            var r = report.Received;
-            j.WriteStartObject("received");
-            j.WriteString("from", r.From.ToString());
-            j.WriteString("to", r.To.ToString());
-            j.WriteNumber("delivered_mcg", r.DeliveredMcg);
-            j.WriteNumber("mcg_per_day", r.McgPerDay);
-            j.WriteNumber("prescribed_mcg_per_day", r.PrescribedMcgPerDay);
-            j.WriteNumber("percent_of_prescription", r.PercentOfPrescription);
-            j.WriteString("note", Illustrative);
-            j.WriteEndObject();
-            j.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 }

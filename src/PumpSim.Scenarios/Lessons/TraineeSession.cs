@@ -5,8 +5,9 @@ using PumpSim.Core.Units;
 namespace PumpSim.Scenarios.Lessons;
 
 /// <summary>What the trainee did in a session, read from its actions: every programmer action (a
-/// lesson holds none of its own), and the settings the pump holds after the last of them.</summary>
-internal sealed class TraineeSession
+/// lesson holds none of its own), and the settings the pump holds after the last of them (or after
+/// the last one up to an instant: what the web programmer shows as "current").</summary>
+public sealed class TraineeSession
 {
     public List<TimedAction> Actions { get; } = [];
     public List<(SimInstant At, string Kind)> Boluses { get; } = [];
@@ -15,14 +16,14 @@ internal sealed class TraineeSession
     public Concentration Real { get; private set; }
     public TherapyProgram Program { get; private set; }
 
-    public TraineeSession(SimulationPlan plan)
+    public TraineeSession(SimulationPlan plan, SimInstant? upTo = null)
     {
         Entered = plan.ProgrammedConcentration ?? plan.Concentration;
         Real = plan.Concentration;
         Program = plan.Program;
         foreach (var t in plan.Actions)
         {
-            if (!IsTrainees(t.Action)) continue;
+            if (!IsTrainees(t.Action) || t.At > upTo) continue;
             Actions.Add(t);
             switch (t.Action)
             {

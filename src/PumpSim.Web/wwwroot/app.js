@@ -166,6 +166,7 @@
   async function start() {
     $('session').textContent = sessionId;
     $('save').href = api + '/scenario.yaml';
+    $('programmer-link').href = '/programmer?session=' + encodeURIComponent(sessionId);
     const r = await fetch('/api/scenario');
     state.scenario = await r.json();
     $('title').textContent = state.scenario.title;
