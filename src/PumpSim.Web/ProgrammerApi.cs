@@ -92,7 +92,8 @@ internal static class ProgrammerApi
         var plan = ScenarioLoader.Parse(s.ScenarioYaml(), "session.yaml").Plan;
         var (now, interrogation) = s.Read(sim => (sim.Now, sim.EventLog.OfType<Interrogation>().LastOrDefault()));
         var pump = new TraineeSession(plan, now);
-        return new Current(plan, pump, interrogation is null ? null : Volume.FromMl(interrogation.EstimatedMl), interrogation?.At);
+        // The programmer shows the estimate to the microlitre, as the clinician reads it.
+        return new Current(plan, pump, interrogation is null ? null : Volume.FromMl(Math.Round(interrogation.EstimatedMl, 3)), interrogation?.At);
     }
 
     internal sealed record Current(SimulationPlan Plan, TraineeSession Pump, Volume? Estimate, SimInstant? InterrogatedAt)
