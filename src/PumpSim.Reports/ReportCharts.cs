@@ -1,6 +1,7 @@
 using System.Globalization;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
+using PumpSim.Core.Patient;
 using PumpSim.Core.Units;
 using ScottPlot;
 
@@ -15,7 +16,8 @@ internal static class ReportCharts
     public const int Height = 340; // room for the legend below the plot
 
     // Patient risk thresholds of PUMP.md §7, as % of the maintained effect.
-    public const double WithdrawalRiskPct = 30, UnderdosePct = 60, OverdoseRiskPct = 200;
+    // The patient's own thresholds (Core), never copies.
+    public const double WithdrawalRiskPct = PatientMonitor.WithdrawalPct, UnderdosePct = PatientMonitor.UnderdosePct, OverdoseRiskPct = PatientMonitor.OverdosePct;
 
     public static string Reservoir(ReportInput input, double[] days)
     {

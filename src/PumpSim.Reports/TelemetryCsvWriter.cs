@@ -11,10 +11,9 @@ public static class TelemetryCsvWriter
 {
     public const string FileName = "telemetry.csv";
 
-    public const string Header =
-        "t,therapy_state,programmed_mcg_per_day,pumped_ml_per_day,reservoir_true_ml,reservoir_estimated_ml," +
-        "catheter_state,delivered_csf_mcg_cumulative,leaked_mcg_cumulative,battery_days_remaining," +
-        "active_alarms,patient_spasticity,patient_effect_pct,concentration_mcg_per_ml,programmed_concentration_mcg_per_ml";
+    /// <summary>The header, from Core's one list of columns (the row below writes them in its order;
+    /// a test checks each row has as many fields).</summary>
+    public static readonly string Header = TelemetryColumns.CsvHeader;
 
     private const int Ml = 6, Mcg = 3, Days = 2, Spasticity = 3, EffectPct = 2;
 

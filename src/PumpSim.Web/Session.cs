@@ -293,25 +293,29 @@ public sealed class Session : IDisposable
         return sb.ToString();
     }
 
+    /// <summary>A sample as the page receives it: the column names are telemetry.csv's (Core's
+    /// <see cref="TelemetryColumns"/>), plus the live extras, so the page and the file speak alike.</summary>
     internal static string SampleJson(TelemetrySample s, SimInstant start) => Json(w =>
     {
-        w.WriteNumber("t_s", s.At.UnixSeconds - start.UnixSeconds);
-        w.WriteString("therapy", s.TherapyState);
-        w.WriteNumber("programmed_mcg_per_day", s.ProgrammedMcgPerDay);
-        w.WriteNumber("pumped_ml_per_day", s.PumpedMlPerDay);
-        w.WriteNumber("reservoir_true_ml", s.ReservoirTrueMl);
-        w.WriteNumber("reservoir_estimated_ml", s.ReservoirEstimatedMl);
-        w.WriteString("catheter", s.CatheterState);
-        w.WriteNumber("delivered_csf_mcg", s.DeliveredCsfMcgCumulative);
-        w.WriteNumber("leaked_mcg", s.LeakedMcgCumulative);
-        w.WriteNumber("battery_days", s.BatteryDaysRemaining);
-        w.WriteStartArray("alarms");
+        w.WriteNumber(TelemetryColumns.OffsetSeconds.Name, s.At.UnixSeconds - start.UnixSeconds);
+        w.WriteString(TelemetryColumns.TherapyState.Name, s.TherapyState);
+        w.WriteNumber(TelemetryColumns.ProgrammedMcgPerDay.Name, s.ProgrammedMcgPerDay);
+        w.WriteNumber(TelemetryColumns.PumpedMlPerDay.Name, s.PumpedMlPerDay);
+        w.WriteNumber(TelemetryColumns.ReservoirTrueMl.Name, s.ReservoirTrueMl);
+        w.WriteNumber(TelemetryColumns.ReservoirEstimatedMl.Name, s.ReservoirEstimatedMl);
+        w.WriteString(TelemetryColumns.CatheterState.Name, s.CatheterState);
+        w.WriteNumber(TelemetryColumns.DeliveredCsfMcgCumulative.Name, s.DeliveredCsfMcgCumulative);
+        w.WriteNumber(TelemetryColumns.LeakedMcgCumulative.Name, s.LeakedMcgCumulative);
+        w.WriteNumber(TelemetryColumns.BatteryDaysRemaining.Name, s.BatteryDaysRemaining);
+        w.WriteStartArray(TelemetryColumns.ActiveAlarms.Name);
         foreach (var a in s.ActiveAlarms) w.WriteStringValue(a);
         w.WriteEndArray();
-        if (s.PatientSpasticity is { } sp) w.WriteNumber("patient_spasticity", sp); else w.WriteNull("patient_spasticity");
-        if (s.PatientEffectPct is { } ef) w.WriteNumber("patient_effect_pct", ef); else w.WriteNull("patient_effect_pct");
-        w.WriteString("motor", s.MotorState);
-        w.WriteNumber("csf_mcg_per_day", s.CsfMcgPerDay);
+        if (s.PatientSpasticity is { } sp) w.WriteNumber(TelemetryColumns.PatientSpasticity.Name, sp); else w.WriteNull(TelemetryColumns.PatientSpasticity.Name);
+        if (s.PatientEffectPct is { } ef) w.WriteNumber(TelemetryColumns.PatientEffectPct.Name, ef); else w.WriteNull(TelemetryColumns.PatientEffectPct.Name);
+        w.WriteNumber(TelemetryColumns.ConcentrationMcgPerMl.Name, s.ConcentrationMcgPerMl);
+        w.WriteNumber(TelemetryColumns.ProgrammedConcentrationMcgPerMl.Name, s.ProgrammedConcentrationMcgPerMl);
+        w.WriteString(TelemetryColumns.MotorState.Name, s.MotorState);
+        w.WriteNumber(TelemetryColumns.CsfMcgPerDay.Name, s.CsfMcgPerDay);
     });
 
     internal static string Json(Action<Utf8JsonWriter> body)

@@ -141,7 +141,7 @@ public class FirmwareAlarmTests
     [InlineData(2.0, 5 * 365)]
     public void Battery_LastsSevenYearsAtHalfAMlAndFiveAtTwo(double mlPerDay, double days)
     {
-        BatteryModel.DaysLeft(BatteryModel.FullCharge, FlowRate.FromMlPerDay(mlPerDay).PicolitresPerDay).Should().BeApproximately(days, 0.01);
+        BatteryModel.SynchroMedII.DaysLeft(BatteryModel.FullCharge, FlowRate.FromMlPerDay(mlPerDay).PicolitresPerDay).Should().BeApproximately(days, 0.01);
     }
 
     [Fact]

@@ -198,7 +198,7 @@ public class FirmwareClinicianTests
         rig.Do(f => f.ReportInterrogation());
         var i = rig.Of<Interrogation>().Single();
         i.EstimatedMl.Should().Be(19.5, "20 − 0.5 mL");
-        i.BatteryDaysRemaining.Should().Be(Math.Round(BatteryModel.DaysLeft(BatteryModel.FullCharge, Volume.PicolitresPerMl), 1));
+        i.BatteryDaysRemaining.Should().Be(Math.Round(BatteryModel.SynchroMedII.DaysLeft(BatteryModel.FullCharge, Volume.PicolitresPerMl), 1));
     }
 }
 

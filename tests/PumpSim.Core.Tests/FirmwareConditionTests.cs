@@ -95,7 +95,7 @@ public class FirmwareConditionTests
         var continuous = MlPerDay(2);
         var flex = new FirmwareRig(TherapyProgram.Flex(FlexRepeat.Daily,
             [new FlexStep(6 * 3600, ProgramRate.MlPerDay(1)), new FlexStep(18 * 3600, ProgramRate.MlPerDay(3))]));
-        continuous.Fw.EriThresholdCharge.Should().Be(90 * BatteryModel.DrainPerDay(2 * Volume.PicolitresPerMl));
+        continuous.Fw.EriThresholdCharge.Should().Be(90 * BatteryModel.SynchroMedII.DrainPerDay(2 * Volume.PicolitresPerMl));
         flex.Fw.EriThresholdCharge.Should().Be(continuous.Fw.EriThresholdCharge);
         flex.Fw.AverageProgramFlow().Should().Be(FlowRate.FromMlPerDay(2));
     }

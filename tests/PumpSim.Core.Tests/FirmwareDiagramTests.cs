@@ -252,7 +252,7 @@ public class FirmwareDiagramTests
 
     /// <summary>The folder holding PumpSim.sln, found upwards from the test binaries (works from a
     /// clone, from CI and from Stryker's copy of the tree).</summary>
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PumpSim.sln"))) dir = dir.Parent;

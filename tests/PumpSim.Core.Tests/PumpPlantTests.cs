@@ -134,7 +134,7 @@ public class PumpPlantTests
     public void TheBattery_DrainsByTheModel_AndItsInstantsAreDue()
     {
         var p = Plant();
-        var drain = BatteryModel.DrainPerDay(OneMl.PicolitresPerDay);      // units per day at 1 mL/day
+        var drain = BatteryModel.SynchroMedII.DrainPerDay(OneMl.PicolitresPerDay);      // units per day at 1 mL/day
         p.SetCharge(10 * drain);
         p.Recompute(OneMl, false);
         // ERI at 6 days' charge left: due in 4 days; empty in 10 (the reservoir lasts 20).
@@ -147,7 +147,7 @@ public class PumpPlantTests
         p.BatteryCharge.Should().Be(9 * drain);
         p.Recompute(FlowRate.Zero, false);
         Run(p, 86_400);
-        p.BatteryCharge.Should().Be(9 * drain - BatteryModel.DrainPerDay(0)); // the base drain with no flow
+        p.BatteryCharge.Should().Be(9 * drain - BatteryModel.SynchroMedII.DrainPerDay(0)); // the base drain with no flow
         p.SetCharge(10);
         p.Recompute(OneMl, false);
         Run(p, 86_400);

@@ -158,12 +158,12 @@ public class TherapyTests
         // The line through (0.5 mL/day, 1e13/2555) and (2 mL/day, 1e13/1825): slope
         // (5 479 452 054.79 − 3 913 894 324.85) / 1.5 = 1 043 705 153.3 per mL, so at zero flow
         // 3 913 894 324.85 − 0.5 × 1 043 705 153.3 = 3 392 041 748.2 → 3 392 041 748.
-        BatteryModel.DrainPerDay(0).Should().Be(3_392_041_748);
-        BatteryModel.DrainPerDay(500_000_000).Should().Be(3_913_894_325);    // 1e13 / 2555 = 3 913 894 324.85
-        BatteryModel.DrainPerDay(1_000_000_000).Should().Be(4_435_746_902);  // + 0.5 × slope = …901.50 → …902
+        BatteryModel.SynchroMedII.DrainPerDay(0).Should().Be(3_392_041_748);
+        BatteryModel.SynchroMedII.DrainPerDay(500_000_000).Should().Be(3_913_894_325);    // 1e13 / 2555 = 3 913 894 324.85
+        BatteryModel.SynchroMedII.DrainPerDay(1_000_000_000).Should().Be(4_435_746_902);  // + 0.5 × slope = …901.50 → …902
         // 100 days at 0.5 mL/day: 100 × 3 913 894 325.
-        BatteryModel.ChargeFor(100, 500_000_000).Should().Be(391_389_432_500);
-        BatteryModel.DaysLeft(391_389_432_500, 500_000_000).Should().Be(100);
-        BatteryModel.ChargeFor(10_000, 500_000_000).Should().Be(BatteryModel.FullCharge); // 10 000 days > 7 years
+        BatteryModel.SynchroMedII.ChargeFor(100, 500_000_000).Should().Be(391_389_432_500);
+        BatteryModel.SynchroMedII.DaysLeft(391_389_432_500, 500_000_000).Should().Be(100);
+        BatteryModel.SynchroMedII.ChargeFor(10_000, 500_000_000).Should().Be(BatteryModel.FullCharge); // 10 000 days > 7 years
     }
 }

@@ -30,11 +30,14 @@ internal static partial class YamlJson
 
     public static bool Valid(string yaml) => Errors(yaml).Count == 0;
 
-    public static IReadOnlyList<string> Errors(string yaml)
+    public static IReadOnlyList<string> Errors(string yaml) => Errors(yaml, Schema);
+
+    /// <summary>The verdict of another schema (one made for a catalog of a test's own).</summary>
+    public static IReadOnlyList<string> Errors(string yaml, JsonSchema schema)
     {
         var json = ToJson(YamlTreeReader.Read(yaml)!)!.ToJsonString();
         using var doc = JsonDocument.Parse(json);
-        var result = Schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
+        var result = schema.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         return result.IsValid ? [] : (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("invalid").ToList();
     }
 

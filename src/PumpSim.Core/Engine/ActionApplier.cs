@@ -46,8 +46,8 @@ internal sealed class ActionApplier(SimulationPlan plan, PumpPlant plant, PumpFi
 
     private void ApplyCatheter(CatheterFaultAction c)
     {
-        // A revision is surgery the clinician knows of: the firmware is told the new volume.
-        if (plant.ApplyCatheter(c.Fault, c.Fraction, c.NewVolume) is { } volume) fw.CatheterReplaced(volume);
+        // A revision is surgery the clinician knows of: the firmware is told the new volume, as entered.
+        if (plant.ApplyCatheter(c.Fault, c.Fraction, c.NewVolume) is { } volume) fw.CatheterReplaced(c.ProgrammedVolume ?? volume);
         emit(new CatheterFault(c.Fault, plant.CatheterFraction, plant.CatheterState));
     }
 

@@ -28,9 +28,9 @@ public static class PlanLimits
     /// <summary>When a scenario starts if it does not say.</summary>
     public static SimInstant DefaultStart { get; } = SimInstant.FromDateTimeOffset(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
-    /// <summary>The low-reservoir alarm (LRA) threshold: 0.5 mL to half the pump's capacity.</summary>
-    public static Volume MinLowReservoirAlarm { get; } = Volume.FromMl(0.5);
-    public static Volume MaxLowReservoirAlarm(PumpProfile profile) => Volume.FromPicolitres(profile.Capacity.Picolitres / 2);
+    /// <summary>The systematic flow error a scenario may give, %: above −100 (a pump that pumps
+    /// nothing is a stall, not an accuracy) to +100. One range for the format, the plan and sweeps.</summary>
+    public const double MinAccuracyPct = -99.999, MaxAccuracyPct = 100;
 
     /// <summary>Battery life left at the initial program: 0 to 20 years of 366 days.</summary>
     public const int MaxBatteryLifeDays = 20 * 366;

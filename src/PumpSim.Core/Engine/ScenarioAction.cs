@@ -9,7 +9,10 @@ namespace PumpSim.Core.Engine;
 public abstract record ScenarioAction;
 
 
-public sealed record CatheterFaultAction(CatheterFaultKind Fault, double? Fraction = null, Volume? NewVolume = null) : ScenarioAction;
+/// <summary><see cref="ProgrammedVolume"/>: for a revision, the dead volume the clinician enters for the
+/// new catheter (null = the true new volume).</summary>
+public sealed record CatheterFaultAction(CatheterFaultKind Fault, double? Fraction = null, Volume? NewVolume = null,
+    Volume? ProgrammedVolume = null) : ScenarioAction;
 
 public enum RefillTarget { Reservoir, Pocket }
 

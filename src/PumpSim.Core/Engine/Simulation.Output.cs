@@ -25,9 +25,6 @@ public sealed partial class Simulation
     /// <summary>Volume conservation and drug conservation, exact: put in = everywhere it is now.</summary>
     public Plant.Parcel ConservationImbalance => _plant.Imbalance;
 
-    /// <summary>The firmware's state machines, for `pumpsim diagram`.</summary>
-    public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines() => _fw.Machines();
-
     public TelemetrySample Sample() => _recorder.Sample();
 
     public SimulationResult Result() => _recorder.Result();

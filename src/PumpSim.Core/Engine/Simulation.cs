@@ -37,9 +37,11 @@ public sealed partial class Simulation : IDisposable
         // Same-instant actions apply in file order whatever order the plan lists them in.
         _actions = SortedActions(plan.Actions);
         _plant = new PumpPlant(() => Now, plan.Profile.Capacity, plan.Reservoir, plan.Concentration, plan.CatheterVolume,
-            plan.CatheterContents, plan.AccuracyPct);
+            plan.CatheterContents, plan.AccuracyPct, plan.Profile.Battery);
+        // The firmware is told what the clinician entered: the concentration and the dead volume.
         _fw = new PumpFirmware(new FirmwareSettings(plan.Profile, plan.LowReservoirAlarm, plan.NonCriticalToneRepeat, plan.CriticalToneRepeat,
-            plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.CatheterVolume, plan.Ptm), _plant, () => Now, Emit);
+            plan.Program, plan.ProgrammedConcentration ?? plan.Concentration, plan.Reservoir, plan.ProgrammedCatheterVolume ?? plan.CatheterVolume, plan.Ptm),
+            _plant, () => Now, Emit);
         _plant.SetCharge(_fw.InitialCharge(plan.BatteryLifeRemainingDays));
         if (plan.Patient is { } p) _patient = new PatientMonitor(plan, p, () => Now, EmitAt);
         _recorder = new Recorder(plan, _plant, _fw, _patient, () => Now, retainHistory);

@@ -16,19 +16,27 @@ public sealed record SimulationPlan
     public SimDuration Sample { get; init; } = PlanLimits.DefaultSample;
     public ulong Seed { get; init; }
 
-    public PumpProfile Profile { get; init; } = PumpProfile.SynchroMedII20;
-    public Volume LowReservoirAlarm { get; init; } = Volume.FromMl(2.0);
+    /// <summary>The pump model. Its defaults (LRA, catheter volume, discrepancy limit) are this plan's
+    /// defaults: the loader applies a chosen model's before it reads the scenario's own values.</summary>
+    public PumpProfile Profile { get; init; } = PumpCatalog.Standard.DefaultModel;
+    public Volume LowReservoirAlarm { get; init; } = PumpCatalog.Standard.DefaultModel.DefaultLowReservoirAlarm;
     public double AccuracyPct { get; init; }
     /// <summary>Battery life left at the initial program, in days; null = a new pump.</summary>
     public double? BatteryLifeRemainingDays { get; init; }
-    public Volume CatheterVolume { get; init; } = Volume.FromMl(0.20);
+    /// <summary>The true dead volume: pump tubing + catheter.</summary>
+    public Volume CatheterVolume { get; init; } = PumpCatalog.Standard.DefaultModel.DefaultCatheterVolume;
+    /// <summary>The dead volume the clinician entered (tubing + catheter), which the firmware sizes
+    /// priming and bridge boluses by; null = the true volume. A wrong entry over-delivers a priming
+    /// bolus (the 2017 SynchroMed II tubing-volume correction) or mis-sizes a bridge.</summary>
+    public Volume? ProgrammedCatheterVolume { get; init; }
     public CatheterContents CatheterContents { get; init; } = CatheterContents.Drug;
-    public Volume RefillDiscrepancyLimit { get; init; } = Volume.FromMl(2.0);
+    public Volume RefillDiscrepancyLimit { get; init; } = PumpCatalog.Standard.DefaultModel.DefaultRefillDiscrepancyLimit;
     public SimDuration NonCriticalToneRepeat { get; init; } = SimDuration.FromHours(1);
     public SimDuration CriticalToneRepeat { get; init; } = SimDuration.FromMinutes(10);
 
-    public string DrugName { get; init; } = "baclofen";
-    public Concentration Concentration { get; init; } = Concentration.FromMcgPerMl(500);
+    public DrugProfile Drug { get; init; } = PumpCatalog.Standard.DefaultDrug;
+    public string DrugName => Drug.Name;
+    public Concentration Concentration { get; init; } = PumpCatalog.Standard.DefaultDrug.DefaultConcentration;
     /// <summary>The concentration the clinician entered into the pump; null = the real one. A wrong
     /// entry is the classic programming error (PUMP.md §3): the firmware converts mcg/day with it.</summary>
     public Concentration? ProgrammedConcentration { get; init; }
@@ -59,13 +67,14 @@ public sealed record SimulationPlan
             throw new ProgramRejectedException($"the scenario must start and end between 0001-01-01T00:00:00Z and {LatestEnd}.");
         if (Reservoir > Profile.Capacity || Reservoir.Picolitres < 0)
             throw new ProgramRejectedException($"reservoir_ml must be 0 to {Profile.Capacity.Ml:0.##} mL for {Profile.Model}, got {Reservoir.Ml:0.###}.");
-        var half = PlanLimits.MaxLowReservoirAlarm(Profile);
-        if (LowReservoirAlarm < PlanLimits.MinLowReservoirAlarm || LowReservoirAlarm > half)
-            throw new ProgramRejectedException($"low_reservoir_alarm_ml must be {PlanLimits.MinLowReservoirAlarm.Ml:0.##} to {half.Ml:0.##} mL for {Profile.Model}, got {LowReservoirAlarm.Ml:0.###}.");
-        if (AccuracyPct <= -100 || AccuracyPct > 100 || double.IsNaN(AccuracyPct))
-            throw new ProgramRejectedException($"accuracy_pct must be above -100 and at most 100, got {AccuracyPct}.");
-        if (CatheterVolume.Picolitres < 0 || CatheterVolume > Volume.FromMl(5))
-            throw new ProgramRejectedException($"catheter volume_ml must be 0 to 5 mL, got {CatheterVolume.Ml:0.###}.");
+        var half = Profile.MaxLowReservoirAlarm;
+        if (LowReservoirAlarm < Profile.MinLowReservoirAlarm || LowReservoirAlarm > half)
+            throw new ProgramRejectedException($"low_reservoir_alarm_ml must be {Profile.MinLowReservoirAlarm.Ml:0.##} to {half.Ml:0.##} mL for {Profile.Model}, got {LowReservoirAlarm.Ml:0.###}.");
+        if (!(AccuracyPct >= PlanLimits.MinAccuracyPct && AccuracyPct <= PlanLimits.MaxAccuracyPct))
+            throw new ProgramRejectedException($"accuracy_pct must be {PlanLimits.MinAccuracyPct} to {PlanLimits.MaxAccuracyPct}, got {AccuracyPct}.");
+        foreach (var (name, v) in new[] { ("volume_ml", CatheterVolume), ("programmed_volume_ml", ProgrammedCatheterVolume ?? CatheterVolume) })
+            if (v.Picolitres < 0 || v > Profile.MaxCatheterVolume)
+                throw new ProgramRejectedException($"catheter {name} must be 0 to {Profile.MaxCatheterVolume.Ml:0.###} mL, got {v.Ml:0.###}.");
         if (BatteryLifeRemainingDays is { } d && (d < 0 || d > PlanLimits.MaxBatteryLifeDays || double.IsNaN(d)))
             throw new ProgramRejectedException($"battery life_remaining_days must be 0 to {PlanLimits.MaxBatteryLifeDays}, got {d}.");
         // The pump converts with what it was told (PUMP.md §3): a wrong entry is checked as the pump

@@ -10,7 +10,11 @@ namespace PumpSim.Core.Patient;
 public sealed class PatientMonitor
 {
     public const string Underdose = "underdose", WithdrawalRisk = "withdrawal-risk", OverdoseRisk = "overdose-risk";
-    private const double UnderdosePct = 60, WithdrawalPct = 30, OverdosePct = 200;
+    /// <summary>The flag thresholds, % of the maintained effect (PUMP.md §7); charts draw their zones from these.</summary>
+    public const double UnderdosePct = 60, WithdrawalPct = 30, OverdosePct = 200;
+
+    /// <summary>Every flag the patient raises, in the order the docs list them.</summary>
+    public static IReadOnlyList<string> FlagNames { get; } = [Underdose, WithdrawalRisk, OverdoseRisk];
     private static readonly SimDuration WithdrawalDelay = SimDuration.FromHours(6);
     /// <summary>How long a pocket fill counts as an overdose risk (modelling choice: systemic uptake over two days).</summary>
     private static readonly SimDuration PocketRiskSpan = SimDuration.FromDays(2);

@@ -24,13 +24,15 @@ public sealed class PumpPlant : IPumpSensors
     // Rates of the current segment (pL/day, battery units/day) and their exact integrators.
     private FlowRate _leakRate, _cathRate;
     private long _drainRate; // battery units per day
+    private readonly BatteryModel _battery;
     private FlowIntegrator _leakInt, _cathInt, _drainInt;
     private Volume _pumped; // what the motor truly drew out of the reservoir (not a pocket fill)
 
     public PumpPlant(Func<SimInstant> clock, Volume capacity, Volume reservoir, Concentration drug, Volume catheterVolume,
-        CatheterContents contents, double accuracyPct)
+        CatheterContents contents, double accuracyPct, BatteryModel? battery = null)
     {
         _clock = clock;
+        _battery = battery ?? BatteryModel.SynchroMedII;
         _capacity = capacity;
         _drug = drug;
         _accuracyPct = accuracyPct;
@@ -69,7 +71,7 @@ public sealed class PumpPlant : IPumpSensors
     {
         var pumped = !motorFlow.IsZero && !_reservoir.IsEmpty ? motorFlow.Scale(1 + _accuracyPct / 100) : FlowRate.Zero;
         (_leakRate, _cathRate) = Split(pumped);
-        _drainRate = endOfService ? 0 : BatteryModel.DrainPerDay(motorFlow.PicolitresPerDay);
+        _drainRate = endOfService ? 0 : _battery.DrainPerDay(motorFlow.PicolitresPerDay);
     }
 
     /// <summary>Catheter routing, one place (PUMP.md §4), read from the fault's descriptor: what

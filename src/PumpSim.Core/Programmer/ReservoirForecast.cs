@@ -1,4 +1,3 @@
-using PumpSim.Core.Engine;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 
@@ -17,14 +16,13 @@ public sealed record ReservoirForecast(Volume Volume, FlowRate MeanFlow, double 
 }
 
 /// <summary>The alarm settings screen: the low-reservoir alarm volume, the range the pump model
-/// allows (<see cref="PlanLimits"/>), and how long the pump runs between that alarm and empty.</summary>
+/// allows (its <see cref="PumpProfile"/>), and how long the pump runs between that alarm and empty.</summary>
 public sealed record AlarmSettingsView(Volume LowReservoirAlarm, Volume Min, Volume Max, bool InRange, double DaysFromAlarmToEmpty)
 {
     public static AlarmSettingsView Of(Volume lowReservoirAlarm, PumpProfile profile, FlowRate meanFlow)
     {
-        var max = PlanLimits.MaxLowReservoirAlarm(profile);
-        return new(lowReservoirAlarm, PlanLimits.MinLowReservoirAlarm, max,
-            lowReservoirAlarm >= PlanLimits.MinLowReservoirAlarm && lowReservoirAlarm <= max,
+        var (min, max) = (profile.MinLowReservoirAlarm, profile.MaxLowReservoirAlarm);
+        return new(lowReservoirAlarm, min, max, lowReservoirAlarm >= min && lowReservoirAlarm <= max,
             ReservoirForecast.Days(lowReservoirAlarm, meanFlow));
     }
 }

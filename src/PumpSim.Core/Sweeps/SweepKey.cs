@@ -21,11 +21,11 @@ public sealed record SweepKey(string Name, string Unit, string Meaning,
     public static IReadOnlyList<SweepKey> All { get; } =
     [
         new(AccuracyPct, "%", "the pump's true flow bias (+14.5 = over-infusion at the labelled limit)",
-            _ => (-99, 100), (p, v) => p with { AccuracyPct = v }),
+            _ => (PlanLimits.MinAccuracyPct, PlanLimits.MaxAccuracyPct), (p, v) => p with { AccuracyPct = v }),
         new(BatteryDays, "days", "battery life left at the initial program",
             _ => (0, PlanLimits.MaxBatteryLifeDays), (p, v) => p with { BatteryLifeRemainingDays = v }),
         new(LowReservoirAlarmMl, "mL", "the low-reservoir alarm threshold",
-            p => (PlanLimits.MinLowReservoirAlarm.Ml, PlanLimits.MaxLowReservoirAlarm(p.Profile).Ml), (p, v) => p with { LowReservoirAlarm = Volume.FromMl(v) }),
+            p => (p.Profile.MinLowReservoirAlarm.Ml, p.Profile.MaxLowReservoirAlarm.Ml), (p, v) => p with { LowReservoirAlarm = Volume.FromMl(v) }),
         new(ReservoirMl, "mL", "the true (and estimated) reservoir volume at start",
             p => (0, p.Profile.Capacity.Ml), (p, v) => p with { Reservoir = Volume.FromMl(v) }),
         new(RefillDelay, "h", "every refill happens this many hours later (past the end = missed)",

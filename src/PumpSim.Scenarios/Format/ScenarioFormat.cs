@@ -1,6 +1,7 @@
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
+using PumpSim.Core.Patient;
 using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Scenarios.Reading;
@@ -16,12 +17,13 @@ namespace PumpSim.Scenarios.Format;
 public static class ScenarioFormat
 {
     public static readonly string[] Weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    public static readonly string[] TherapyStates = ["infusing", "minimum-rate", "stopped", "safe-state", "end-of-service"];
+    // State words come from the machines that own them (Stateless' habit: the machine names its states).
+    public static readonly IReadOnlyList<string> TherapyStates = Enum.GetValues<TherapyState>().Select(Core.Firmware.TherapyStates.Name).ToArray();
     public static readonly IReadOnlyList<string> CatheterStates = CatheterFaultType.States;
-    public static readonly string[] MotorStates = ["running", "stalled"];
-    public static readonly string[] ReservoirConditions = ["ok", "low", "empty"];
-    public static readonly string[] BatteryStates = ["ok", "eri", "eos"];
-    public static readonly string[] PatientFlags = ["underdose", "withdrawal-risk", "overdose-risk"];
+    public static readonly IReadOnlyList<string> MotorStates = Enum.GetValues<MotorState>().Select(MotorMachine.Name).ToArray();
+    public static readonly IReadOnlyList<string> ReservoirConditions = Enum.GetValues<ReservoirCondition>().Select(ReservoirMachine.Name).ToArray();
+    public static readonly IReadOnlyList<string> BatteryStates = Enum.GetValues<BatteryState>().Select(BatteryMachine.Name).ToArray();
+    public static readonly IReadOnlyList<string> PatientFlags = PatientMonitor.FlagNames;
     public static readonly IReadOnlyList<string> CatheterFaults = CatheterFaultType.All.Select(f => f.Name).ToArray();
     public static readonly string[] Modes = ["continuous", "flex", "minimum-rate", "stopped"];
 
@@ -58,25 +60,6 @@ public static class ScenarioFormat
         F("repeat", Choice("flex cycle (default daily)", ["daily", "weekly"])),
         F("steps", new ListShape(FlexStep, "flex steps, at most 10")));
 
-    public static readonly MapShape Pump = Map("the pump",
-        F("model", Choice("pump model (default synchromed-ii-20)", ["synchromed-ii-20", "synchromed-ii-40"])),
-        F("low_reservoir_alarm_ml", Num($"low-reservoir alarm threshold, mL ({Values.Format(PlanLimits.MinLowReservoirAlarm.Ml)} to half the capacity)",
-            PlanLimits.MinLowReservoirAlarm.Ml, PumpProfile.All.Max(p => PlanLimits.MaxLowReservoirAlarm(p).Ml))),
-        F("accuracy_pct", Num("systematic flow error, % (+14.5 = over-infusion at the labelled limit)", -99.999, 100)),
-        F("battery", Map("the battery", F("life_remaining_days", Num("days left at the initial program; default: new pump", 0, PlanLimits.MaxBatteryLifeDays)))),
-        F("catheter", Map("the catheter",
-            F("volume_ml", Num("dead volume, mL (default 0.20)", 0, 5)),
-            F("contents", Choice("what the catheter holds at start (default drug)", ["drug", "saline"])))),
-        F("refill_discrepancy_limit_ml", Num("refill discrepancy limit, mL (default 2.0)", 0, 40)),
-        F("tone_repeat", Map("alarm tone repeat intervals",
-            F("noncritical", Dur("non-critical tone repeat (default 1h)", 1)),
-            F("critical", Dur("critical tone repeat (default 10m)", 1)))));
-
-    public static readonly MapShape Drug = Map("the drug in the reservoir",
-        F("name", Str("drug name (default baclofen)")),
-        F("concentration_mcg_per_ml", Num("concentration, mcg/mL (default 500)", 0.001, 100_000)),
-        F("programmed_concentration_mcg_per_ml", Num("concentration entered into the pump, mcg/mL (default: the real one; a different value is a programming error)", 0.001, 100_000)));
-
     public static readonly MapShape Ptm = Map("myPTM-style patient bolus settings",
         F("dose_mcg", Num("dose of one patient bolus, mcg", 0.001, 10_000), true),
         F("duration", Dur("time over which one bolus runs"), true),
@@ -89,56 +72,6 @@ public static class ScenarioFormat
         F("csf_volume_ml", Num("CSF volume, mL (default 70)", 1, 1000)),
         F("effect_half_life", Dur("effect-site equilibration half-life (default 7h)")),
         F("start", Choice("initial drug on board (default steady-state)", ["steady-state", "none"])));
-
-    /// <summary>Event actions, in the order docs/scenario-format.md lists them.</summary>
-    public static readonly IReadOnlyList<Field> Actions =
-    [
-        F("catheter", Map("a catheter fault or repair",
-            F("fault", Choice("fault kind", CatheterFaults), true),
-            F("fraction", Num("fraction of flow affected, for kink, occlusion, leak or tear", 0, 1)),
-            F("volume_ml", Num("new catheter dead volume for revision, mL", 0, 5)))),
-        F("refill", Map("a refill (or a pocket fill)",
-            F("add_ml", Num("volume of new drug added, mL", 0, 1000), true),
-            F("withdraw", new AnyOfShape([Choice("withdraw everything", ["all"]), Num("volume withdrawn, mL", 0, 1000)], "what is withdrawn first: all, the default, or a volume in mL")),
-            F("program_volume_ml", Num("reservoir volume programmed into the firmware, mL (default: the true volume)", 0, 1000)),
-            F("concentration_mcg_per_ml", Num("new drug concentration, mcg/mL", 0.001, 100_000)),
-            F("programmed_concentration_mcg_per_ml", Num("concentration the clinician enters into the pump, mcg/mL (default: the real one)", 0.001, 100_000)),
-            F("into", Choice("where the needle goes (default reservoir)", ["reservoir", "pocket"])),
-            F("bridge_bolus", Bool("run a bridge bolus after a concentration change")))),
-        F("program", Therapy with
-        {
-            Doc = "a new basal program",
-            Fields = [.. Therapy.Fields, F("programmed_concentration_mcg_per_ml", Num("concentration re-entered with this program, mcg/mL (corrects a wrong entry; default: unchanged)", 0.001, 100_000))],
-        }),
-        F("bolus", Map("a single clinician bolus",
-            F("dose_mcg", Num("dose, mcg", 0.001, 100_000), true),
-            F("duration", Dur("time over which it runs", 1), true))),
-        F("priming_bolus", Empty("a priming bolus of the catheter dead volume")),
-        F("bridge_bolus", Empty("a bridge bolus after a concentration change")),
-        F("ptm_request", Empty("the patient asks for a PTM bolus")),
-        F("mri", Map("an MRI scan",
-            F("duration", Dur("length of the scan", 1), true),
-            F("recovery", Dur("delay before the motor recovers, 0 to 24h (default 0)", 0, 86_400)))),
-        F("interrogate", Empty("a clinician programmer session")),
-        F("silence", Map("silence alarm tones", F("duration", Dur("how long (default 1h)", 1)))),
-        F("motor_stall", Map("a motor stall",
-            F("duration", Dur("length of each stall", 1)),
-            F("permanent", Bool("the motor never turns again")),
-            F("every", Dur("repeat interval of an intermittent stall")),
-            F("count", Int("number of stalls (default 1)", 1, 100_000)))),
-        F("memory_error", Map("an injected memory error", F("critical", Bool("whether the error is critical, which puts the pump in safe state"), true))),
-        F("battery_reset", Empty("a low-battery reset (safe state)")),
-        F("replace_pump", Map("the pump is replaced", F("reservoir_ml", Num("volume in the new pump, mL (default: the starting volume)", 0, 40)))),
-        F("diathermy", Map("diathermy (shortwave, microwave, therapeutic ultrasound) over the implant",
-            F("motor_damage", Bool("the motor is damaged for good (default true)")))),
-        F("pump_flip", Map("the pump turns over in its pocket: the refill port faces inward",
-            F("corrected", Bool("surgery turns the pump back (default false: it flips)")))),
-        F("accuracy", Map("the pump's accuracy changes", F("accuracy_pct", Num("new systematic flow error, %", -99.999, 100), true))),
-    ];
-
-    public static readonly MapShape Event = new("an event: 'at' plus exactly one action",
-        [F("at", Time("when: an offset from start (3d) or an ISO-8601 UTC time"), true), .. Actions],
-        Actions.Select(a => a.Name).ToArray());
 
     public static readonly MapShape Narration = Map("a narration line",
         F("at", Time("when: an offset from start or an ISO-8601 UTC time"), true),
@@ -201,24 +134,27 @@ public static class ScenarioFormat
                 F("never", Bool("the flag is never raised"))), true)),
     ]);
 
-    public static readonly MapShape Root = Map("a PumpSim scenario; see docs/scenario-format.md",
-        F("scenario", new ScalarShape(Id, "scenario id, kebab-case (default: the file name)")),
-        F("title", Str("one-line title")),
-        F("description", Str("what happens and why it matters")),
-        F("covers", new ListShape(new ScalarShape(Id, "a topic"), "topics this scenario covers")),
-        F("start", new ScalarShape(Timestamp, $"start time, ISO-8601 UTC (default {PlanLimits.DefaultStart})")),
-        F("duration", Dur($"length of the run, 1s to {PlanLimits.MaxDurationText} (18300 days) in total", PlanLimits.MinDuration.Seconds, PlanLimits.MaxDuration.Seconds), true),
-        F("step", Dur($"engine step, {PlanLimits.StepRange} in total (default {PlanLimits.DefaultStep})", PlanLimits.MinStep.Seconds, PlanLimits.MaxStep.Seconds)),
-        F("sample", Dur($"telemetry sample interval, at least 1s (default {PlanLimits.DefaultSample})", PlanLimits.MinSample.Seconds)),
-        F("seed", Int("random seed (default 0)", 0, long.MaxValue)),
-        F("pump", Pump),
-        F("drug", Drug),
-        F("reservoir_ml", Num("true reservoir volume at start, mL (default 20)", 0, 40)),
-        F("therapy", Therapy with { Doc = "the program at start" }),
-        F("ptm", Ptm),
-        F("patient", Patient),
-        F("lesson", LessonFormat.Shape(Therapy, Drug, Pump)),
-        F("events", new ListShape(Event, "what happens, in time order (same instant: file order)")),
-        F("narration", new ListShape(Narration, "commentary shown by play and in the report")),
-        F("expect", new ListShape(Expectation, "checks run by verify and run")));
+    /// <summary>The built-in catalog's pump, drug, actions, event and root shapes.</summary>
+    public static CatalogFormat Standard => CatalogFormat.Standard;
+    public static MapShape Pump => Standard.Pump;
+    public static MapShape Drug => Standard.Drug;
+    public static IReadOnlyList<Field> Actions => Standard.Actions;
+    public static MapShape Event => Standard.Event;
+    public static MapShape Root => Standard.Root;
+
+    /// <summary>The shapes for <paramref name="catalog"/> (the built-in one's are made once).</summary>
+    public static CatalogFormat For(PumpCatalog? catalog) =>
+        catalog is null || ReferenceEquals(catalog, PumpCatalog.Standard) ? CatalogFormat.Standard : new CatalogFormat(catalog);
+
+    // Shape helpers, shared with CatalogFormat.
+    internal static ScalarShape Number(string doc, double? min = null, double? max = null) => Num(doc, min, max);
+    internal static ScalarShape Integer(string doc, double? min = null, double? max = null) => Int(doc, min, max);
+    internal static ScalarShape Duration(string doc, double? min = null, double? max = null) => Dur(doc, min, max);
+    internal static ScalarShape Boolean(string doc) => Bool(doc);
+    internal static ScalarShape Text(string doc) => Str(doc);
+    internal static ScalarShape OneOf(string doc, IReadOnlyList<string> choices) => Choice(doc, choices);
+    internal static ScalarShape When(string doc) => Time(doc);
+    internal static Field Key(string name, Shape shape, bool required = false) => F(name, shape, required);
+    internal static MapShape Mapping(string doc, params Field[] fields) => Map(doc, fields);
+    internal static MapShape NoSettings(string doc) => Empty(doc);
 }

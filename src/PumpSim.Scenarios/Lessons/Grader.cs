@@ -33,6 +33,7 @@ public static class Grader
         findings.AddRange(Volumes(target, trainee, result, plan.Profile));
         findings.AddRange(Boluses(lesson, trainee, result));
         findings.AddRange(Alarm(lesson, plan));
+        findings.AddRange(CatheterEntry(lesson, trainee, plan));
         return new GradeReport(plan.Id, findings, Receive(target, plan, result, from));
     }
 
@@ -202,6 +203,24 @@ public static class Grader
             $"the low-reservoir alarm is set to {N(set.LowReservoirAlarm.Ml)} mL ({N(set.DaysFromAlarmToEmpty)} days of warning before empty); " +
             $"it should be {N(want.Ml)} mL ({N(target.DaysFromAlarmToEmpty)} days)",
             Numbers(("set_ml", set.LowReservoirAlarm.Ml), ("target_ml", want.Ml), ("warning_days", set.DaysFromAlarmToEmpty), ("target_warning_days", target.DaysFromAlarmToEmpty)));
+    }
+
+    /// <summary>The catheter volume the programmer was given sizes priming and bridge boluses: an
+    /// entry above the real volume pushes drug past the tip at once (the 2017 correction: 0.199 mL
+    /// shown for a 0.140 mL tubing), one below leaves saline and delays the drug.</summary>
+    private static IEnumerable<Finding> CatheterEntry(Lesson lesson, TraineeSession s, SimulationPlan session)
+    {
+        var real = CatheterVolume(lesson.Scenario.Plan);
+        var entered = session.ProgrammedCatheterVolume ?? session.CatheterVolume;
+        if (entered == real || !s.Boluses.Any(b => b.Kind is "priming" or "bridge")) yield break;
+        var extra = entered - real;
+        var mcg = Math.Abs(extra.Ml) * s.Entered.McgPerMl;
+        yield return new Finding(FindingKinds.WrongVolume,
+            $"the catheter volume is entered as {N(entered.Ml)} mL; the catheter holds {N(real.Ml)} mL: " +
+            (extra > Volume.Zero
+                ? $"the bolus pushes {N(extra.Ml)} mL of drug, {N(mcg)} mcg, past the tip at once"
+                : $"the bolus leaves {N(-extra.Ml)} mL unprimed, {N(mcg)} mcg of drug short"),
+            Numbers(("entered_ml", entered.Ml), ("catheter_ml", real.Ml), ("difference_ml", extra.Ml), ("mcg", mcg)));
     }
 
     private static Received Receive(LessonTarget target, SimulationPlan plan, SimulationResult result, SimInstant from)

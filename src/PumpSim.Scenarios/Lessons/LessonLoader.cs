@@ -76,7 +76,7 @@ public static class LessonLoader
         Volume? lra = null;
         if (target.Number("low_reservoir_alarm_ml") is { } alarm)
         {
-            var half = Core.Engine.PlanLimits.MaxLowReservoirAlarm(plan.Profile);
+            var half = plan.Profile.MaxLowReservoirAlarm;
             if (alarm > half.Ml)
                 throw new NodeError(target.PositionOf("low_reservoir_alarm_ml"), $"'low_reservoir_alarm_ml' must be at most {Values.Format(half.Ml)} mL (half the capacity of {plan.Profile.Model}), got {Values.Format(alarm)}");
             lra = Volume.FromMl(alarm);

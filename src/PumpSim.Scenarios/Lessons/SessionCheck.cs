@@ -4,8 +4,8 @@ using PumpSim.Core.Programmer;
 namespace PumpSim.Scenarios.Lessons;
 
 /// <summary>A session is a lesson's scenario plus the trainee's programmer actions: the same id,
-/// the same pump, drug, reservoir, program and world events. Only the alarm setting may differ in
-/// the header (it is graded). Anything else means the file is not a session of this lesson.</summary>
+/// the same pump, drug, reservoir, program and world events. Only the programmer's settings may
+/// differ in the header (the alarm and the entered catheter volume; both are graded). Anything else means the file is not a session of this lesson.</summary>
 internal static class SessionCheck
 {
     public static void SameWorld(Lesson lesson, LoadedScenario session)

@@ -51,9 +51,12 @@ internal static class ActionReader
         if (fraction is not null && !type.TakesFraction)
             throw new NodeError(m.PositionOf("fraction"), $"'fraction' applies to {And(CatheterFaultType.All.Where(f => f.TakesFraction).Select(f => f.Name).ToList())}, not to {fault}");
         var volume = m.Number("volume_ml");
-        if (volume is not null && !type.ReplacesCatheter)
-            throw new NodeError(m.PositionOf("volume_ml"), $"'volume_ml' applies only to fault: {CatheterFaultType.All.First(f => f.ReplacesCatheter).Name} (a new catheter), not to {fault}");
-        return new CatheterFaultAction(type.Kind, fraction, volume is { } v ? Volume.FromMl(v) : null);
+        var programmed = m.Number("programmed_volume_ml");
+        foreach (var (key, value) in new[] { ("volume_ml", volume), ("programmed_volume_ml", programmed) })
+            if (value is not null && !type.ReplacesCatheter)
+                throw new NodeError(m.PositionOf(key), $"'{key}' applies only to fault: {CatheterFaultType.All.First(f => f.ReplacesCatheter).Name} (a new catheter), not to {fault}");
+        return new CatheterFaultAction(type.Kind, fraction, volume is { } v ? Volume.FromMl(v) : null,
+            programmed is { } p ? Volume.FromMl(p) : null);
     }
 
     /// <summary>"a, b and c".</summary>

@@ -9,8 +9,8 @@ namespace PumpSim.Scenarios.Loading;
 
 /// <summary>Reads <c>events:</c> and <c>narration:</c> into timed actions. Order is the entry's place
 /// in the file, so entries at one instant apply as written. Checks that need the state in force at an
-/// instant (a program against the concentration after a refill) run over the sorted list.</summary>
-internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan)
+/// instant (the capacity of the pump in place, whether PTM is set up) run over the sorted list.</summary>
+internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, SimulationPlan plan, MapShape eventShape)
 {
     // Classes, not value tuples, and List.Sort, not OrderBy: LINQ over a tuple of PumpSim structs is
     // generic code the JIT compiles afresh in every process (docs/startup.md); over classes it is shared.
@@ -53,13 +53,13 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
 
     private void ReadEvent(YNode item)
     {
-        var m = new MapReader(item, ScenarioFormat.Event, "event", diagnostics);
+        var m = new MapReader(item, eventShape, "event", diagnostics);
         var at = m.Time("at", frame)!.Value;
-        var entry = m.Node.Entries.FirstOrDefault(e => ScenarioFormat.Event.ExactlyOneOf!.Contains(e.Key.Value));
+        var entry = m.Node.Entries.FirstOrDefault(e => eventShape.ExactlyOneOf!.Contains(e.Key.Value));
         if (entry.Key is null)
         {
             if (m.UnknownKeys > 0) return; // the unknown key was the action; already reported with a suggestion
-            throw new NodeError(m.At, $"an event needs one action besides 'at'; expected one of: {string.Join(", ", ScenarioFormat.Event.ExactlyOneOf!)}");
+            throw new NodeError(m.At, $"an event needs one action besides 'at'; expected one of: {string.Join(", ", eventShape.ExactlyOneOf!)}");
         }
         var name = entry.Key.Value;
         var settings = m.Map(name, diagnostics)!;

@@ -1,3 +1,4 @@
+using PumpSim.Core.Therapy;
 using PumpSim.Scenarios.Errors;
 using PumpSim.Scenarios.Loading;
 using PumpSim.Scenarios.Yaml;
@@ -8,7 +9,8 @@ namespace PumpSim.Scenarios;
 /// that names the file, line and column and says what was expected; nothing is silently ignored.</summary>
 public static class ScenarioLoader
 {
-    public static LoadedScenario Load(string path) => Parse(ReadText(path), path);
+    /// <param name="catalog">The pump models and drugs the file may name (default: the built-in ones).</param>
+    public static LoadedScenario Load(string path, PumpCatalog? catalog = null) => Parse(ReadText(path), path, catalog);
 
     /// <summary>A scenario file's text, read and decoded with the loader's checks (size cap, regular
     /// file, UTF-8); every problem is a located <see cref="ScenarioException"/>.</summary>
@@ -31,7 +33,8 @@ public static class ScenarioLoader
     }
 
     /// <param name="fileName">Used in messages and as the default scenario id.</param>
-    public static LoadedScenario Parse(string yamlText, string fileName)
+    /// <param name="catalog">The pump models and drugs the file may name (default: the built-in ones).</param>
+    public static LoadedScenario Parse(string yamlText, string fileName, PumpCatalog? catalog = null)
     {
         var diagnostics = new Diagnostics(fileName);
         // A byte-order mark kept by the caller's decoder is not part of the first key (Load strips it from bytes).
@@ -44,7 +47,7 @@ public static class ScenarioLoader
                 throw new NodeError(Position.FileStart, "the file is empty; expected a scenario mapping with at least 'duration' (see docs/scenario-format.md)");
             if (root is not YMap map)
                 throw new NodeError(root.At, $"expected a mapping of scenario keys (scenario, duration, pump, therapy, …), got {root.KindName}");
-            var loaded = new ScenarioReader(diagnostics, fileName).Read(map);
+            var loaded = new ScenarioReader(diagnostics, fileName, Format.ScenarioFormat.For(catalog)).Read(map);
             diagnostics.ThrowIfAny();
             return loaded!;
         }

@@ -12,13 +12,15 @@ namespace PumpSim.Scenarios.Loading;
 
 /// <summary>Reads the top level of a scenario into a <see cref="SimulationPlan"/>. Each section is
 /// read under <see cref="Diagnostics.Guard"/>, so one bad section does not hide the next one's errors.</summary>
-internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fileName)
+internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fileName, CatalogFormat format)
 {
-    private SimulationPlan _plan = new();
+    private SimulationPlan _plan = new() { Profile = format.Catalog.DefaultModel, Drug = format.Catalog.DefaultDrug };
+    private PumpCatalog Catalog => format.Catalog;
 
     public LoadedScenario? Read(YMap root)
     {
-        var top = new MapReader(root, ScenarioFormat.Root, "scenario file", diagnostics);
+        _plan = WithModelDefaults(_plan, Catalog.DefaultModel) with { Concentration = Catalog.DefaultDrug.DefaultConcentration };
+        var top = new MapReader(root, format.Root, "scenario file", diagnostics);
 
         var id = DefaultId(fileName);
         string? title = null;
@@ -72,7 +74,7 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
 
         if (!timeOk) return null; // events and expectations are offsets from a start we could not read
         var frame = new TimeFrame(_plan.Start, _plan.End);
-        var actions = new EventReader(diagnostics, frame, _plan).Read(top);
+        var actions = new EventReader(diagnostics, frame, _plan, format.Event).Read(top);
         _plan = _plan with { Id = id, Actions = actions };
         var expectations = new ExpectationReader(diagnostics, frame, _plan).Read(top);
 
@@ -158,13 +160,15 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
     private void ReadPump(MapReader top)
     {
         if (top.Map("pump", diagnostics) is not { } pump) return;
-        if (pump.Text("model") is { } model) _plan = _plan with { Profile = PumpProfile.Find(model)! };
+        // The format offers only the catalog's models; the model's defaults come before the file's values.
+        if (pump.Text("model") is { } model) _plan = WithModelDefaults(_plan, Catalog.Find(model)!);
+        var profile = _plan.Profile;
         if (pump.Number("low_reservoir_alarm_ml") is { } lra)
         {
-            // The lower limit is in the format table; the upper one depends on the model read above.
-            var half = PlanLimits.MaxLowReservoirAlarm(_plan.Profile).Ml;
-            if (lra > half)
-                throw new NodeError(pump.PositionOf("low_reservoir_alarm_ml"), $"'low_reservoir_alarm_ml' must be {Values.Format(PlanLimits.MinLowReservoirAlarm.Ml)} to {Values.Format(half)} mL (half the capacity of {_plan.Profile.Model}), got {Values.Format(lra)}");
+            // The format table's range is the widest over the catalog; this model's own is checked here.
+            var (min, half) = (profile.MinLowReservoirAlarm.Ml, profile.MaxLowReservoirAlarm.Ml);
+            if (lra > half || lra < min)
+                throw new NodeError(pump.PositionOf("low_reservoir_alarm_ml"), $"'low_reservoir_alarm_ml' must be {Values.Format(min)} to {Values.Format(half)} mL (half the capacity of {profile.Model}), got {Values.Format(lra)}");
             _plan = _plan with { LowReservoirAlarm = Volume.FromMl(lra) };
         }
         if (pump.Number("accuracy_pct") is { } accuracy) _plan = _plan with { AccuracyPct = accuracy };
@@ -172,7 +176,11 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
             _plan = _plan with { BatteryLifeRemainingDays = days };
         if (pump.Map("catheter", diagnostics) is { } catheter)
         {
+            foreach (var key in new[] { "volume_ml", "programmed_volume_ml" })
+                if (catheter.Number(key) is { } ml && ml > profile.MaxCatheterVolume.Ml)
+                    throw new NodeError(catheter.PositionOf(key), $"'{key}' must be 0 to {Values.Format(profile.MaxCatheterVolume.Ml)} mL for {profile.Model}, got {Values.Format(ml)}");
             if (catheter.Number("volume_ml") is { } v) _plan = _plan with { CatheterVolume = Volume.FromMl(v) };
+            if (catheter.Number("programmed_volume_ml") is { } entered) _plan = _plan with { ProgrammedCatheterVolume = Volume.FromMl(entered) };
             if (catheter.Text("contents") is { } c) _plan = _plan with { CatheterContents = c == "saline" ? CatheterContents.Saline : CatheterContents.Drug };
         }
         if (pump.Number("refill_discrepancy_limit_ml") is { } limit) _plan = _plan with { RefillDiscrepancyLimit = Volume.FromMl(limit) };
@@ -183,13 +191,31 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         }
     }
 
+    /// <summary>A plan on <paramref name="model"/> with the model's defaults (LRA, dead volume,
+    /// discrepancy limit); the file's own values are read after.</summary>
+    private static SimulationPlan WithModelDefaults(SimulationPlan plan, PumpProfile model) => plan with
+    {
+        Profile = model,
+        LowReservoirAlarm = model.DefaultLowReservoirAlarm,
+        CatheterVolume = model.DefaultCatheterVolume,
+        RefillDiscrepancyLimit = model.DefaultRefillDiscrepancyLimit,
+    };
+
     public static SimDuration AtLeastOneSecond(MapReader m, string key, SimDuration d) =>
         d.Seconds >= 1 ? d : throw new NodeError(m.PositionOf(key), $"'{key}' must be at least 1s, got {d}");
 
     private void ReadDrug(MapReader top)
     {
         if (top.Map("drug", diagnostics) is not { } drug) return;
-        if (drug.Text("name") is { } name) _plan = _plan with { DrugName = name };
+        // The format offers only the catalog's drugs; the drug sets the default concentration.
+        if (drug.Text("name") is { } name)
+        {
+            var chosen = Catalog.FindDrug(name)!;
+            _plan = _plan with { Drug = chosen, Concentration = chosen.DefaultConcentration };
+        }
+        foreach (var key in new[] { "concentration_mcg_per_ml", "programmed_concentration_mcg_per_ml" })
+            if (drug.Number(key) is { } mcgPerMl && !_plan.Drug.Accepts(mcgPerMl))
+                throw new NodeError(drug.PositionOf(key), $"'{key}' must be {Values.Format(_plan.Drug.MinConcentrationMcgPerMl)} to {Values.Format(_plan.Drug.MaxConcentrationMcgPerMl)} mcg/mL for {_plan.Drug.Name}, got {Values.Format(mcgPerMl)}");
         if (drug.Number("concentration_mcg_per_ml") is { } c)
             _plan = _plan with { Concentration = Located.At(drug.PositionOf("concentration_mcg_per_ml"), () => Concentration.FromMcgPerMl(c)) };
         if (ActionReader.ConcentrationAt(drug, "programmed_concentration_mcg_per_ml") is { } told)
@@ -201,7 +227,7 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         if (top.Number("reservoir_ml") is not { } ml) return;
         if (ml > _plan.Profile.Capacity.Ml)
         {
-            var bigger = PumpProfile.All.FirstOrDefault(p => p.Capacity.Ml >= ml);
+            var bigger = Catalog.Models.FirstOrDefault(p => p.Capacity.Ml >= ml);
             var hint = bigger is null ? "" : top.Get("pump") is YMap pumpNode && pumpNode.TryGet("model", out _, out _)
                 ? $"; use pump: model: {bigger.Model}"
                 : $"; the default pump is {_plan.Profile.Model} — set pump: model: {bigger.Model}";

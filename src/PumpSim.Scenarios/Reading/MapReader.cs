@@ -27,7 +27,7 @@ internal sealed partial class MapReader
             if (shape.Find(key.Value) is not null) continue;
             UnknownKeys++;
             // Only an event's keys are "actions"; reservoir_ml's exactly-one-of (actual/estimated) takes the plain message.
-            if (ReferenceEquals(shape, ScenarioFormat.Event) && shape.ExactlyOneOf is { } actions)
+            if (shape.ExactlyOneOf is { } actions && shape.Find("at") is not null)
                 diagnostics.AddUnknownKey(map.At, key.At, $"unknown event action '{key.Value}'{Suggestions.Hint(key.Value, shape.Keys)} (expected 'at' and one of: {string.Join(", ", actions)})");
             else
                 diagnostics.AddUnknownKey(map.At, key.At, shape.Fields.Count == 0

@@ -1,7 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PumpSim.Core.Plant;
+using PumpSim.Core.Therapy;
 using PumpSim.Scenarios.Format;
+using PumpSim.Scenarios.Reading;
 
 namespace PumpSim.Scenarios;
 
@@ -24,26 +27,31 @@ public static class ScenarioSchema
 
     /// <summary>The rules a JSON Schema keyword cannot state, named in the root description so an editor
     /// user knows `pumpsim validate` checks them.</summary>
-    public const string LoaderOnlyRules =
+    public static readonly string LoaderOnlyRules =
         "Checked by `pumpsim validate`, not by this schema: a duration written with several units is limited in total " +
         "(step: 1s to 1h, so 1h1s is refused; duration: at most 50 years); times lie within [start, start + duration]; " +
-        "dates are real calendar dates (no 31 February); flow rates lie within the pump's range at the concentration in force; " +
-        "refills and replace_pump fit the pump's capacity; catheter fraction only for kink, occlusion, leak, tear and volume_ml only for revision; " +
+        "dates are real calendar dates (no 31 February); the starting program lies within the pump's flow range at the concentration entered; " +
+        $"refills and replace_pump fit the pump's capacity; catheter fraction only for {string.Join(", ", CatheterFaultType.All.Where(f => f.TakesFraction).Select(f => f.Name))} " +
+        $"and volume_ml only for {string.Join(", ", CatheterFaultType.All.Where(f => f.ReplacesCatheter).Select(f => f.Name))}; " +
         "withdraw not with into: pocket; ptm_request needs ptm; patient expectations need patient; windows and intervals run forwards.";
-    private static readonly Lazy<string> Text = new(Build);
+    private static readonly Lazy<string> Text = new(() => Build(CatalogFormat.Standard));
 
+    /// <summary>The schema of the built-in catalog's format (what `pumpsim schema` prints).</summary>
     public static string Json => Text.Value;
 
-    private static string Build()
+    /// <summary>The schema of a format for another catalog (a test's, with a model of its own).</summary>
+    public static string JsonFor(PumpCatalog catalog) => Build(ScenarioFormat.For(catalog));
+
+    private static string Build(CatalogFormat format)
     {
         var root = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
             ["title"] = "PumpSim scenario",
         };
-        foreach (var (key, value) in Of(ScenarioFormat.Root)) root[key] = value?.DeepClone();
-        root["description"] = $"{ScenarioFormat.Root.Doc}. {LoaderOnlyRules}";
-        root["allOf"] = new JsonArray(CapacityRule());
+        foreach (var (key, value) in Of(format.Root)) root[key] = value?.DeepClone();
+        root["description"] = $"{format.Root.Doc}. {LoaderOnlyRules}";
+        root["allOf"] = new JsonArray(format.Catalog.Models.Select(m => (JsonNode)CapacityRule(m, format.Catalog.DefaultModel == m)).ToArray());
         // JsonObject keeps insertion order, so the text is the same on every run and machine.
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
@@ -192,24 +200,34 @@ public static class ScenarioSchema
 
     /// <summary>Unless the pump is the 40 mL model, the starting volume is at most 20 mL and the
     /// low-reservoir alarm at most half of that (the loader's capacity rules for the starting pump).</summary>
-    private static JsonObject CapacityRule() => new()
+    /// <summary>One rule per pump model: when the file names it (or names none and it is the default),
+    /// the reservoir fits its capacity and the low-reservoir alarm its range.</summary>
+    private static JsonObject CapacityRule(PumpProfile m, bool isDefault)
     {
-        ["description"] = "the synchromed-ii-20 (the default) holds 20 mL; its low-reservoir alarm is at most 10 mL",
-        ["if"] = new JsonObject
+        static JsonObject ModelIs(JsonNode model) => new()
         {
             ["required"] = new JsonArray("pump"),
-            ["properties"] = new JsonObject
-            {
-                ["pump"] = new JsonObject { ["required"] = new JsonArray("model"), ["properties"] = new JsonObject { ["model"] = new JsonObject { ["const"] = "synchromed-ii-40" } } },
-            },
-        },
-        ["else"] = new JsonObject
+            ["properties"] = new JsonObject { ["pump"] = new JsonObject { ["required"] = new JsonArray("model"), ["properties"] = new JsonObject { ["model"] = model } } },
+        };
+        return new JsonObject
         {
-            ["properties"] = new JsonObject
+            ["description"] = $"the {m.Model}{(isDefault ? " (the default)" : "")} holds {Values.Format(m.Capacity.Ml)} mL; its low-reservoir alarm is {Values.Format(m.MinLowReservoirAlarm.Ml)} to {Values.Format(m.MaxLowReservoirAlarm.Ml)} mL",
+            // The default model applies unless the file names another one.
+            ["if"] = isDefault ? new JsonObject { ["not"] = ModelIs(new JsonObject { ["not"] = new JsonObject { ["const"] = m.Model } }) } : ModelIs(new JsonObject { ["const"] = m.Model }),
+            ["then"] = new JsonObject
             {
-                ["reservoir_ml"] = new JsonObject { ["maximum"] = 20 },
-                ["pump"] = new JsonObject { ["properties"] = new JsonObject { ["low_reservoir_alarm_ml"] = new JsonObject { ["maximum"] = 10 } } },
+                ["properties"] = new JsonObject
+                {
+                    ["reservoir_ml"] = new JsonObject { ["maximum"] = m.Capacity.Ml },
+                    ["pump"] = new JsonObject
+                    {
+                        ["properties"] = new JsonObject
+                        {
+                            ["low_reservoir_alarm_ml"] = new JsonObject { ["minimum"] = m.MinLowReservoirAlarm.Ml, ["maximum"] = m.MaxLowReservoirAlarm.Ml },
+                        },
+                    },
+                },
             },
-        },
-    };
+        };
+    }
 }

@@ -91,27 +91,27 @@
     if (s) {
       $('pump-reservoir').textContent = fix(s.reservoir_estimated_ml, 2);
       $('pump-rate').textContent = fix(s.programmed_mcg_per_day, 1);
-      $('pump-therapy').textContent = s.therapy;
-      $('pump-alarms').textContent = s.alarms.length ? s.alarms.map(alarmWithTone).join(', ') : 'none';
-      $('pump-alarms').className = s.alarms.length ? 'alarm' : '';
-      $('pump-battery').textContent = fix(s.battery_days, 0);
+      $('pump-therapy').textContent = s.therapy_state;
+      $('pump-alarms').textContent = s.active_alarms.length ? s.active_alarms.map(alarmWithTone).join(', ') : 'none';
+      $('pump-alarms').className = s.active_alarms.length ? 'alarm' : '';
+      $('pump-battery').textContent = fix(s.battery_days_remaining, 0);
       $('body-reservoir').textContent = fix(s.reservoir_true_ml, 2);
       $('body-csf').textContent = fix(s.csf_mcg_per_day, 1);
       $('body-pumped').textContent = fix(s.pumped_ml_per_day, 3);
-      $('body-motor').textContent = s.motor;
+      $('body-motor').textContent = s.motor_state;
       const gap = s.reservoir_estimated_ml - s.reservoir_true_ml;
       $('body-gap').textContent = (gap > 0 ? '+' : '') + gap.toFixed(2);
-      $('body-catheter').textContent = s.catheter;
-      $('body-delivered').textContent = fix(s.delivered_csf_mcg, 0);
-      $('body-leaked').textContent = fix(s.leaked_mcg, 0);
+      $('body-catheter').textContent = s.catheter_state;
+      $('body-delivered').textContent = fix(s.delivered_csf_mcg_cumulative, 0);
+      $('body-leaked').textContent = fix(s.leaked_mcg_cumulative, 0);
       $('patient-effect').textContent = s.patient_effect_pct === null ? 'no patient model' : fix(s.patient_effect_pct, 0);
       $('patient-spasticity').textContent = s.patient_spasticity === null ? '–' : fix(s.patient_spasticity, 2);
       $('patient-flags').textContent = state.flags.size ? Array.from(state.flags).join(', ') : 'none';
       // The class should see belief and truth part: outline the body when they disagree.
-      const diverged = s.catheter !== 'patent' || Math.abs(gap) > 0.5 ||
+      const diverged = s.catheter_state !== 'patent' || Math.abs(gap) > 0.5 ||
         (s.programmed_mcg_per_day > 0 && s.csf_mcg_per_day < 0.5 * s.programmed_mcg_per_day);
       $('body-pane').classList.toggle('diverged', diverged);
-      $('catheter-pane').classList.toggle('diverged', s.catheter !== 'patent');
+      $('catheter-pane').classList.toggle('diverged', s.catheter_state !== 'patent');
       document.body.dataset.diverged = diverged ? 'yes' : 'no';
     }
     drawChart($('chart-reservoir'), 'reservoir_estimated_ml', 'reservoir_true_ml', state.scenario ? state.scenario.low_reservoir_ml : null);

@@ -194,6 +194,21 @@ public class GraderTests
     }
 
     [Fact]
+    public void Grade_PlantedTubingVolume0199For0140_IsAWrongVolumeWithTheOverdose()
+    {
+        // The 2017 correction: 0.199 mL entered for a 0.140 mL catheter. The priming bolus pushes
+        // 0.199 − 0.140 = 0.059 mL of 500 mcg/mL past the tip at once: 29.5 mcg.
+        var report = Grade("priming-after-revision.yaml", Plant("priming-after-revision.yaml",
+            "catheter: { volume_ml: 0.14, contents: saline }", "catheter: { volume_ml: 0.14, contents: saline, programmed_volume_ml: 0.199 }"));
+        var f = report.Findings.Should().ContainSingle().Subject;
+        f.Kind.Should().Be(FindingKinds.WrongVolume);
+        f["entered_ml"].Should().Be(0.199);
+        f["catheter_ml"].Should().Be(0.14);
+        f["difference_ml"].Should().Be(0.059);
+        f["mcg"].Should().Be(29.5);
+    }
+
+    [Fact]
     public void Grade_UnneededPriming_GivesItsDose()
     {
         // A catheter full of 500 mcg/mL: 0.2 mL pushed at once = 100 mcg.

@@ -79,7 +79,7 @@ public sealed partial class PumpFirmware
         return (long)(sum / period);
     }
 
-    private long EriThreshold() => 90 * BatteryModel.DrainPerDay(AverageProgramFlow().PicolitresPerDay);
+    private long EriThreshold() => 90 * _s.Profile.Battery.DrainPerDay(AverageProgramFlow().PicolitresPerDay);
 
     /// <summary>The flow the pump can run for a programmed rate: the program's flow, held inside the
     /// flow range. Only a concentration change can put a standing mcg/day program outside it (a

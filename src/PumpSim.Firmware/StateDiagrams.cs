@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using PumpSim.Core.Engine;
 using Stateless.Reflection;
 
 namespace PumpSim.Core.Firmware;
@@ -32,11 +31,17 @@ public static class StateDiagrams
     /// <summary>All machines one after the other (for a quick look on stdout; each file holds one).</summary>
     public static string Render(DiagramFormat format) => string.Join("\n", All(format).Select(d => d.Text));
 
-    private static IEnumerable<(string Name, StateMachineInfo Info)> Machines()
-    {
-        using var sim = new Simulation(new SimulationPlan());
-        return sim.Machines().ToArray();
-    }
+    /// <summary>Each machine as a new pump has it (infusing a continuous program, reservoir above its
+    /// alarm level), built on its own: no firmware, plant or simulation is needed to draw it. One alarm
+    /// stands for all (they share one machine); a critical one, so the latching guards are drawn.</summary>
+    private static IEnumerable<(string Name, StateMachineInfo Info)> Machines() =>
+    [
+        ("therapy", new TherapyMachine(() => TherapyState.Infusing, (_, _) => { }).Info),
+        ("motor", new MotorMachine().Info),
+        ("reservoir", new ReservoirMachine(() => ReservoirCondition.Ok).Info),
+        ("battery", new BatteryMachine().Info),
+        ("alarm", new Alarm(AlarmIds.MotorStall, AlarmPriority.Critical).Info),
+    ];
 
     private sealed record Edge(string From, string To, string Label);
 

@@ -93,20 +93,11 @@ public sealed partial class PumpFirmware
     public double PrescribedMcgPerDay =>
         (_rxRate.PicolitresPerDay * _concentration.McgPerMl + _rxBridgeRate.PicolitresPerDay * _bridgePrice.McgPerMl) / Volume.PicolitresPerMl;
     public long EriThresholdCharge => _eriThreshold;
-    public double BatteryDaysRemaining => BatteryModel.DaysLeft(_sensors.BatteryCharge, AverageProgramFlow().PicolitresPerDay);
-
-    public IEnumerable<(string Name, Stateless.Reflection.StateMachineInfo Info)> Machines()
-    {
-        yield return ("therapy", _therapy.Info);
-        yield return ("motor", _motor.Info);
-        yield return ("reservoir", _reservoirState.Info);
-        yield return ("battery", _battery.Info);
-        yield return ("alarm", _alarms.Get(AlarmIds.MotorStall).Info);
-    }
+    public double BatteryDaysRemaining => _s.Profile.Battery.DaysLeft(_sensors.BatteryCharge, AverageProgramFlow().PicolitresPerDay);
 
     /// <summary>A pump whose battery starts part used: the charge its settings call for.</summary>
     public long InitialCharge(double? lifeRemainingDays) =>
-        lifeRemainingDays is { } days ? BatteryModel.ChargeFor(days, AverageProgramFlow().PicolitresPerDay) : BatteryModel.FullCharge;
+        lifeRemainingDays is { } days ? _s.Profile.Battery.ChargeFor(days, AverageProgramFlow().PicolitresPerDay) : BatteryModel.FullCharge;
 
     private ReservoirCondition ConditionByEstimate() =>
         _estimate.IsZero ? ReservoirCondition.Empty : _estimate <= _s.LowReservoirAlarm ? ReservoirCondition.Low : ReservoirCondition.Ok;

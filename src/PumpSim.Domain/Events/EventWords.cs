@@ -83,7 +83,7 @@ public static class EventWords
         [typeof(SimulationEnded)] = W<SimulationEnded>("end", EventSalience.Quiet, EventMood.Neutral,
             e => $"The simulation ends: {N(e.ReservoirTrueMl)} mL really in the reservoir, the pump believes {N(e.ReservoirEstimatedMl)} mL."),
         [typeof(TherapyStateChanged)] = W<TherapyStateChanged>("therapy", EventSalience.Routine, EventMood.Neutral,
-            e => $"Therapy goes from {TherapyMachine.Name(e.From)} to {TherapyMachine.Name(e.To)}."),
+            e => $"Therapy goes from {TherapyStates.Name(e.From)} to {TherapyStates.Name(e.To)}."),
         [typeof(ProgramChanged)] = W<ProgramChanged>("program", EventSalience.Notable, EventMood.Neutral,
             e => $"The program changes to {e.Program}: the pump believes it gives {N(e.NewMcgPerDay)} mcg/day (was {N(e.OldMcgPerDay)}); {e.Reason}."),
         [typeof(ProgramRejected)] = W<ProgramRejected>("program rejected", EventSalience.Headline, EventMood.Warning,

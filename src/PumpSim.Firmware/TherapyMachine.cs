@@ -2,8 +2,6 @@ using Stateless;
 
 namespace PumpSim.Core.Firmware;
 
-public enum TherapyState { Infusing, MinimumRate, Stopped, SafeState, EndOfService }
-
 /// <summary>The therapy state of the firmware (Stateless). The destination after a program,
 /// refill or replacement depends on the program's mode and on whether the firmware believes the
 /// reservoir is empty, so those transitions are dynamic and described for the diagram.</summary>
@@ -85,12 +83,6 @@ public sealed class TherapyMachine
 
     public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
 
-    public static string Name(TherapyState s) => s switch
-    {
-        TherapyState.Infusing => "infusing",
-        TherapyState.MinimumRate => "minimum-rate",
-        TherapyState.Stopped => "stopped",
-        TherapyState.SafeState => "safe-state",
-        _ => "end-of-service",
-    };
+    /// <summary>The names live beside the enum in PumpSim.Domain, where the events read them too.</summary>
+    public static string Name(TherapyState s) => TherapyStates.Name(s);
 }

@@ -50,7 +50,7 @@ public static class EventTable
         Shape<SimulationEnded>(EventTypes.SimulationEnded,
             ("reservoir_true_ml", e => e.ReservoirTrueMl), ("reservoir_estimated_ml", e => e.ReservoirEstimatedMl)),
         Shape<TherapyStateChanged>(EventTypes.TherapyStateChanged,
-            ("from", e => TherapyMachine.Name(e.From)), ("to", e => TherapyMachine.Name(e.To))),
+            ("from", e => TherapyStates.Name(e.From)), ("to", e => TherapyStates.Name(e.To))),
         Shape<ProgramChanged>(EventTypes.ProgramChanged,
             ("program", e => e.Program), ("old_mcg_per_day", e => e.OldMcgPerDay), ("new_mcg_per_day", e => e.NewMcgPerDay),
             ("reason", e => e.Reason), ("real_new_mcg_per_day", e => (object?)e.RealNewMcgPerDay ?? Absent)),
