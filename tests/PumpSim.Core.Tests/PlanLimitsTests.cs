@@ -89,9 +89,11 @@ public class PlanLimitsTests
         { "reservoir 20 mL", p => p with { Reservoir = Volume.FromMl(20) }, null },
         { "reservoir 20 mL + 1 pL", p => p with { Reservoir = Volume.FromMl(20) + Volume.FromPicolitres(1) }, "reservoir_ml must be 0 to 20 mL *" },
         { "accuracy -99.9", p => p with { AccuracyPct = -99.9 }, null },
-        { "accuracy -100", p => p with { AccuracyPct = -100 }, "accuracy_pct must be above -100 and at most 100, got -100." },
+        { "accuracy -99.999", p => p with { AccuracyPct = -99.999 }, null },
+        { "accuracy -99.9991", p => p with { AccuracyPct = -99.9991 }, "accuracy_pct must be -99.999 to 100, got -99.9991." },
+        { "accuracy -100", p => p with { AccuracyPct = -100 }, "accuracy_pct must be -99.999 to 100, got -100." },
         { "accuracy 100", p => p with { AccuracyPct = 100 }, null },
-        { "accuracy 100.1", p => p with { AccuracyPct = 100.1 }, "accuracy_pct must be above -100 and at most 100, got 100.1." },
+        { "accuracy 100.1", p => p with { AccuracyPct = 100.1 }, "accuracy_pct must be -99.999 to 100, got 100.1." },
         { "accuracy NaN", p => p with { AccuracyPct = double.NaN }, "accuracy_pct must be *" },
         { "catheter 0", p => p with { CatheterVolume = Volume.Zero }, null },
         { "catheter -1 pL", p => p with { CatheterVolume = Volume.FromPicolitres(-1) }, "catheter volume_ml must be 0 to 5 mL, got *" },
@@ -119,7 +121,8 @@ public class PlanLimitsTests
     public void SweepKey_Domains_AreThePlanLimits()
     {
         var plan = new SimulationPlan();
-        SweepKey.Find(SweepKey.AccuracyPct).Domain(plan).Should().Be((-99.0, 100.0));
+        // One range for the format, the plan and sweeps (it was -99.999, above -100 and -99 in three files).
+        SweepKey.Find(SweepKey.AccuracyPct).Domain(plan).Should().Be((-99.999, 100.0));
         SweepKey.Find(SweepKey.BatteryDays).Domain(plan).Should().Be((0.0, 7320.0)); // 20 × 366
         SweepKey.Find(SweepKey.CatheterFaultTime).Applicable!(plan).Should().Be("the scenario has no catheter fault event to move");
         SweepKey.Find(SweepKey.RefillDelay).Applicable!(plan).Should().Be("the scenario has no refill event to delay");

@@ -122,7 +122,7 @@ public class EventValueTests
         }
         Props(lines[0]).Should().Equal(("t", "\"2026-01-13T00:00:00Z\""), ("type", "\"program-rejected\""),
             ("reason", "\"out of range\""), ("program", "\"continuous 1250 mcg/day\""), ("concentration_mcg_per_ml", "50"),
-            ("runs_ml_per_day", "24"), ("runs_mcg_per_day", "1200"));
+            ("programmed_concentration_mcg_per_ml", "50"), ("runs_ml_per_day", "24"), ("runs_mcg_per_day", "1200"));
         Props(lines[1]).Should().Equal(("t", "\"2026-01-13T00:00:00Z\""), ("type", "\"program-rejected\""),
             ("reason", "\"the pump has reached end of service\""));
         Props(lines[2]).Should().Equal(("t", "\"2026-01-14T00:00:00Z\""), ("type", "\"ptm-request-denied\""),

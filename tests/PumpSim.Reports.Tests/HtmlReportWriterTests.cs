@@ -112,7 +112,8 @@ public class AlarmTimelineSvgTests
         Regex.Matches(svg, "fill=\"#c0392b\"><title>motor-stall").Count.Should().Be(1);
         Regex.Matches(svg, "fill=\"#e6a117\"><title>low-reservoir").Count.Should().Be(1);
         svg.Should().Contain("still active at end");
-        Regex.Matches(svg, "<title>[^<]*(refill|program-changed)</title></line>").Count.Should().Be(2);
+        // A tick's hover text is the event's sentence from Core's EventWords.
+        Regex.Matches(svg, "<title>[^<]* (Refill: |The program changes to )[^<]*</title></line>").Count.Should().Be(2);
         // The grid is drawn before the bars, so bars are never covered by it.
         svg.IndexOf("stroke=\"#ccc\"", StringComparison.Ordinal).Should().BeLessThan(svg.IndexOf("<title>", StringComparison.Ordinal));
     }

@@ -106,4 +106,46 @@ public class ProgrammingErrorScenarioTests
         r.Totals.PocketMcg.Should().BeApproximately(10_000, 1e-6);
         r.Telemetry[^1].ConcentrationMcgPerMl.Should().Be(500, "the reservoir's drug is unchanged");
     }
+
+    [Theory]
+    // Entered 0.200 mL = the true dead volume: 0.2 mL at 24 mL/day takes 0.2/24 d = 720 s and pushes
+    // out exactly the saline the catheter held: nothing reaches the CSF.
+    [InlineData(null, 720, 0.2, 0)]
+    // Entered 0.259 mL (the 0.199 mL tubing the programmer showed before the 2017 correction + 0.060 mL
+    // of catheter): 0.259/24 d = 932.4 s, so 933 s at 0.259 × 86400/933 mL/day; after the 0.2 mL of
+    // saline, 0.059 mL of drug at 500 mcg/mL leaves the tip: 29.5 mcg of unintended bolus.
+    [InlineData(0.259, 933, 0.259, 29.5)]
+    public void APrimingBolus_IsSizedByTheEnteredDeadVolume_AndWhatIsPushedBeyondTheTrueOneReachesTheCsf(
+        double? enteredMl, long seconds, double pushedMl, double deliveredMcg)
+    {
+        var entered = enteredMl is { } e ? $", programmed_volume_ml: {e.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : "";
+        var r = Run($$"""
+            duration: {{seconds}}s
+            pump: { catheter: { volume_ml: 0.2, contents: saline{{entered}} } }
+            events:
+              - { at: 0s, priming_bolus: {} }
+            """);
+        var started = r.Events.OfType<BolusStarted>().Single();
+        (started.Kind, started.VolumeMl, started.Duration.Seconds).Should().Be(("priming", pushedMl, seconds));
+        r.Events.OfType<BolusFinished>().Single().At.Should().Be(r.End);
+        // The bolus rate is a whole number of pL/day, so the engine may fall short by a picolitre or so.
+        r.Totals.PumpedMl.Should().BeApproximately(pushedMl, 1e-8);
+        r.Totals.DeliveredCsfMcg.Should().BeApproximately(deliveredMcg, 1e-6);
+    }
+
+    [Fact]
+    public void ARevision_TellsThePumpTheEnteredVolume_AndOnlyARevisionTakesOne()
+    {
+        // The new catheter truly holds 0.1 mL of saline; the clinician enters 0.15. The priming bolus
+        // then pushes 0.15 mL: 0.05 mL of it is drug beyond the tip, 0.05 × 500 = 25 mcg.
+        var r = Run("""
+            duration: 1d
+            events:
+              - { at: 1h, catheter: { fault: revision, volume_ml: 0.1, programmed_volume_ml: 0.15 } }
+              - { at: 1h, priming_bolus: {} }
+            """);
+        r.Events.OfType<BolusStarted>().Single().VolumeMl.Should().Be(0.15);
+        FluentActions.Invoking(() => ScenarioLoader.Parse("duration: 1d\nevents:\n  - { at: 1h, catheter: { fault: kink, programmed_volume_ml: 0.1 } }\n", "k.yaml"))
+            .Should().Throw<ScenarioException>().Which.Reason.Should().Be("'programmed_volume_ml' applies only to fault: revision (a new catheter), not to kink");
+    }
 }

@@ -80,7 +80,7 @@ public class BrowserTests
         await trainer.ClickAsync("#fault-leak");
         await trainer.ClickAsync("#next"); // runs to the next narration line or alarm: the injected one
         await Assertions.Expect(student.Locator("#narration")).ToContainTextAsync("[trainer] Leak", new() { Timeout = 30_000 });
-        await Assertions.Expect(student.Locator("#events")).ToContainTextAsync("catheter: leak");
+        await Assertions.Expect(student.Locator("#events")).ToContainTextAsync("the catheter leaks"); // Core's words, sent by the server
 
         // The trainer saves the session: a download of the scenario with the leak in it.
         var download = await trainer.RunAndWaitForDownloadAsync(() => trainer.ClickAsync("#save"));

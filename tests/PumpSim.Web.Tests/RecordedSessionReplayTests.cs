@@ -63,7 +63,7 @@ public class RecordedSessionReplayTests
     }
 
     [Fact]
-    public void TheSavedYaml_PutsTheInjectionAtItsInstant_WithANarrationPlaceholder()
+    public void TheSavedYaml_PutsTheInjectionAtItsInstant_WithTheFaultsNarration()
     {
         using var session = SessionDriver.Open("scenarios/dosing/continuous-maintenance.yaml");
         session.SeekTo("2d");
@@ -73,7 +73,7 @@ public class RecordedSessionReplayTests
         var yaml = session.ScenarioYaml();
         yaml.Should().Contain("{at: 2d1s, catheter: {fault: kink}}");
         yaml.Should().Contain("at: 2d1s, text: \"[trainer] Kink");
-        yaml.Should().Contain("Placeholder");
+        yaml.Should().NotContain("Placeholder").And.Contain(Core.Plant.CatheterFaultType.Kink.Narration, "an injected fault's narration is its descriptor's");
         ScenarioLoader.Parse(yaml, "saved.yaml").Plan.Actions.Should().Contain(a => a.Action is CatheterFaultAction);
     }
 
