@@ -108,6 +108,9 @@ public static class PumpSimApp
             ("check", c => c.AddCommand<CheckCommand>("check")
                 .WithDescription("Recompute the SHA-256 of every file in an output folder's manifest.json; exit 1 on any difference.")
                 .WithExample("check", "out/kink")),
+            ("grade", c => c.AddCommand<GradeCommand>("grade")
+                .WithDescription("Grade a trainee's saved session against its lesson: one finding per problem, and what the patient would have received (illustrative).")
+                .WithExample("grade", "scenarios/lessons/new-concentration-refill.yaml", "session.yaml")),
             ("trumpet", c => c.AddCommand<TrumpetCommand>("trumpet")
                 .WithDescription("Flow-accuracy analysis (IEC 60601-2-24 style): trumpet and start-up curves as CSV and SVG.")
                 .WithExample("trumpet", "scenarios/dosing/continuous-maintenance.yaml", "--out", "out/trumpet")),

@@ -115,6 +115,8 @@ public static class ConsoleServer
         });
         MapPage(app);
         MapApi(app, hub, guard);
+        // The programmer's endpoints change the session: the guard above asks them for the trainer's token too.
+        ProgrammerApi.Map(app, hub);
         return app;
     }
 
@@ -148,7 +150,7 @@ public static class ConsoleServer
         app.MapGet("/app.css", () => Asset("app.css", "text/css; charset=utf-8"));
     }
 
-    private static IResult Asset(string name, string contentType)
+    internal static IResult Asset(string name, string contentType)
     {
         using var stream = typeof(ConsoleServer).Assembly.GetManifestResourceStream("wwwroot/" + name)
             ?? throw new InvalidOperationException($"the page asset {name} is not embedded.");
@@ -306,7 +308,7 @@ public static class ConsoleServer
         w.WriteString("pause_at", s.PauseAt.ToString());
     });
 
-    private static bool ParseId(string text, SessionHub hub, out Session session, out IResult bad)
+    internal static bool ParseId(string text, SessionHub hub, out Session session, out IResult bad)
     {
         session = null!;
         bad = Results.Empty;
@@ -324,6 +326,6 @@ public static class ConsoleServer
         return true;
     }
 
-    private static IResult Error(int status, string message) =>
+    internal static IResult Error(int status, string message) =>
         Results.Content(Session.Json(w => w.WriteString("error", message)), "application/json", statusCode: status);
 }

@@ -89,6 +89,24 @@ public sealed class Session : IDisposable
 
     internal (int Points, int Events) Kept { get { lock (Gate) return (_history.PointCount, _history.KeptEventCount); } }
 
+    /// <summary>Runs the clock on to the first step on the grid at or after <paramref name="at"/> (a
+    /// programmer action the trainee just confirmed), then pauses: the page shows its effect.</summary>
+    internal void RunThrough(SimInstant at)
+    {
+        lock (Gate)
+        {
+            var offset = Math.Max(0, at.UnixSeconds - Plan.Start.UnixSeconds);
+            var goal = SimInstant.Min(Plan.Start + SimDuration.FromSeconds((offset + Step - 1) / Step * Step), Plan.End);
+            if (goal > _sim.Now) Advance(goal, PauseConditions.None, live: true);
+            Paused = true;
+            _carry = 0;
+            BroadcastStatus();
+        }
+    }
+
+    /// <summary>Reads the live run under the session's lock (the programmer's interrogation).</summary>
+    internal T Read<T>(Func<Simulation, T> read) { lock (Gate) return read(_sim); }
+
     /// <summary>Called by the ticker: real seconds elapsed since the last tick. Never waits for the
     /// lock: a session busy with a long control skips the tick (and gets its time at the next one),
     /// so no session's clock waits on another's.</summary>
@@ -176,6 +194,14 @@ public sealed class Session : IDisposable
     {
         var button = Buttons.FirstOrDefault(b => b.Id == buttonId)
             ?? throw new ControlException($"unknown fault '{buttonId}'; expected one of: {string.Join(", ", Buttons.Select(b => b.Id))}.");
+        return InjectAction(button.Label, button.Action, button.Settings, button.Narration);
+    }
+
+    /// <summary>Injects one scenario event (its action key and settings as a file writes them) at the
+    /// engine's next free instant, records it with its narration, and tells every viewer: the fault
+    /// buttons and the programmer's confirmed changes (ProgrammerApi) both come through here.</summary>
+    internal SimInstant InjectAction(string label, string? action, string settings, string narration)
+    {
         lock (Gate)
         {
             if (_halted is not null) throw new ControlException(_halted);
@@ -183,10 +209,10 @@ public sealed class Session : IDisposable
             var at = _sim.NextInjectionInstant();
             if (at > Plan.End) throw new ControlException("the run is at its last second; there is no instant left to inject at.");
             IReadOnlyList<ScenarioAction> actions;
-            try { actions = _recording.Add(new RecordedInjection(at, button.Action, button.Settings, button.Narration)); }
+            try { actions = _recording.Add(new RecordedInjection(at, action, settings, narration)); }
             catch (ScenarioException e)
             {
-                throw new ControlException($"{button.Label} cannot be injected into this scenario: {e.Message}");
+                throw new ControlException($"{label} cannot be injected into this scenario: {e.Message}");
             }
             var timed = _sim.Inject(actions);
             if (timed[0].At != at) throw new InvalidOperationException($"injected at {timed[0].At}, recorded at {at}.");

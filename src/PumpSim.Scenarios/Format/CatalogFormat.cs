@@ -120,6 +120,7 @@ public sealed class CatalogFormat
             Key("therapy", Therapy with { Doc = "the program at start" }),
             Key("ptm", Ptm),
             Key("patient", Patient),
+            Key("lesson", LessonFormat.Shape(Therapy, Drug, Pump)),
             Key("events", new ListShape(Event, "what happens, in time order (same instant: file order)")),
             Key("narration", new ListShape(Narration, "commentary shown by play and in the report")),
             Key("expect", new ListShape(ScenarioFormat.Expectation, "checks run by verify and run")));

@@ -12,6 +12,16 @@ public static class ScenarioLoader
     /// <param name="catalog">The pump models and drugs the file may name (default: the built-in ones).</param>
     public static LoadedScenario Load(string path, PumpCatalog? catalog = null)
     {
+        var loaded = Parse(ReadText(path), path, catalog);
+        // Cited requirement, hazard and code ids must exist in the nearest requirements.yaml (issue 22).
+        Requirements.TraceCheck.Check(loaded);
+        return loaded;
+    }
+
+    /// <summary>A scenario file's text, read and decoded with the loader's checks (size cap, regular
+    /// file, UTF-8); every problem is a located <see cref="ScenarioException"/>.</summary>
+    public static string ReadText(string path)
+    {
         byte[] bytes;
         try
         {
@@ -24,13 +34,8 @@ public static class ScenarioLoader
         {
             throw Single(path, Position.FileStart, $"cannot read the file: {e.Message}");
         }
-        string text;
-        try { text = TextGuard.Decode(bytes); }
+        try { return TextGuard.Decode(bytes); }
         catch (NodeError e) { throw Single(path, e.At, e.Message); }
-        var loaded = Parse(text, path, catalog);
-        // Cited requirement, hazard and code ids must exist in the nearest requirements.yaml (issue 22).
-        Requirements.TraceCheck.Check(loaded);
-        return loaded;
     }
 
     /// <param name="fileName">Used in messages and as the default scenario id.</param>

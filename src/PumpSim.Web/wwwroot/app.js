@@ -248,6 +248,7 @@
     if (source) source.close();
     $('session').textContent = sessionId;
     if (trainer) $('save').href = api() + '/scenario.yaml';
+    if (trainer) $('programmer-link').href = '/programmer?session=' + encodeURIComponent(sessionId);
     source = new EventSource(api() + '/stream' + (trainer ? '?token=' + encodeURIComponent(token) : ''));
     source.addEventListener('reset', (m) => {
       const snap = JSON.parse(m.data);
