@@ -90,7 +90,7 @@ internal static class ProgrammerApi
     internal static Current CurrentOf(Session s)
     {
         var plan = ScenarioLoader.Parse(s.ScenarioYaml(), "session.yaml").Plan;
-        var (now, interrogation) = s.Read(sim => (sim.Now, sim.EventLog.OfType<Interrogation>().LastOrDefault()));
+        var (now, interrogation) = s.LastInterrogation();
         var pump = new TraineeSession(plan, now);
         // The programmer shows the estimate to the microlitre, as the clinician reads it.
         return new Current(plan, pump, interrogation is null ? null : Volume.FromMl(Math.Round(interrogation.EstimatedMl, 3)), interrogation?.At);

@@ -32,6 +32,8 @@ public sealed class Session : IDisposable
     private readonly bool _retainHistory;
     private readonly List<SseClient> _clients = [];
     private readonly SessionHistory _history = new();
+    // The programmer's last reading (the engine keeps no event history for a live session).
+    private Interrogation? _lastInterrogation;
     private readonly SortedSet<long> _bookmarks = [];
     private Simulation _sim = null!;
     private IDisposable? _feed;
@@ -106,6 +108,9 @@ public sealed class Session : IDisposable
 
     /// <summary>Reads the live run under the session's lock (the programmer's interrogation).</summary>
     internal T Read<T>(Func<Simulation, T> read) { lock (Gate) return read(_sim); }
+
+    /// <summary>The last interrogation of this run so far and the clock, read together.</summary>
+    internal (SimInstant Now, Interrogation? Last) LastInterrogation() { lock (Gate) return (_sim.Now, _lastInterrogation); }
 
     /// <summary>Called by the ticker: real seconds elapsed since the last tick. Never waits for the
     /// lock: a session busy with a long control skips the tick (and gets its time at the next one),
@@ -340,6 +345,7 @@ public sealed class Session : IDisposable
         var loaded = ScenarioLoader.Parse(_recording.ToYaml(), _source.Path);
         _sim = new Simulation(loaded.Plan, _retainHistory);
         _history.Clear();
+        _lastInterrogation = null;
         _halted = null;
         var events = _sim.Events.Subscribe(OnEvent);
         var samples = _sim.Telemetry.Subscribe(OnSample);
@@ -350,6 +356,7 @@ public sealed class Session : IDisposable
     private void OnEvent(PumpEvent e)
     {
         if (_stopAt is null && _watch.Matches(e)) _stopAt = e.At;
+        if (e is Interrogation i) _lastInterrogation = i;
         if (_muted && e is AlarmTone)
         {
             // A tone is sound, kept by no snapshot: while nobody listens, it is only counted

@@ -67,6 +67,22 @@ public class EventTableTests
     }
 
     [Fact]
+    public void EveryNumericField_HasAUnit()
+    {
+        // A number without a unit is a number a reader must guess at; the run's seed is a count.
+        foreach (var shape in EventTable.All)
+        {
+            var e = Instance(shape.Record);
+            foreach (var f in shape.Fields)
+                if (f.TryRead(e, out var v) && v is double && f.Name != "seed")
+                    f.Unit.Should().NotBeEmpty($"{shape.Type}.{f.Name} is a number");
+        }
+        EventTable.ShapeOf(typeof(ProgramChanged)).Fields.Single(f => f.Name == "real_new_mcg_per_day").Unit.Should().Be("mcg/day");
+        EventTable.ShapeOf(typeof(Refill)).Fields.Single(f => f.Name == "programmed_concentration_mcg_per_ml").Unit.Should().Be("mcg/mL");
+        EventTable.ShapeOf(typeof(AlarmRaised)).Fields.Single(f => f.Name == "alarm").Unit.Should().BeEmpty();
+    }
+
+    [Fact]
     public void ValueOf_GivesTheWrittenValue_OrNullWhenTheTypeHasNoSuchField()
     {
         var raised = new AlarmRaised(AlarmIds.LowReservoir, AlarmPriority.NonCritical);

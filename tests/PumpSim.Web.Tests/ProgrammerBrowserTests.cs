@@ -27,6 +27,9 @@ public class ProgrammerBrowserTests
         page.PageError += (_, e) => errors.Add(e);
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
 
+        // The trainer opens the console with its token first (kept in the tab), then the programmer,
+        // as the console's link does: the programmer's changes carry the same token.
+        await page.GotoAsync(server.TrainerUrl);
         await page.GotoAsync(server.Url + "programmer?session=1");
         await Assertions.Expect(page.Locator("#task")).ToContainTextAsync("1000 mcg/mL");
         await page.ClickAsync("#interrogate");

@@ -8,9 +8,30 @@ public sealed class EventFieldShape
 {
     private readonly Func<PumpEvent, object?> _read;
 
-    internal EventFieldShape(string name, Func<PumpEvent, object?> read) { Name = name; _read = read; }
+    internal EventFieldShape(string name, Func<PumpEvent, object?> read) { Name = name; _read = read; Unit = UnitOf(name); }
 
     public string Name { get; }
+
+    /// <summary>The unit of the field's value ("mL", "mcg/day", "%", …; "" for words and flags). Field
+    /// names carry their unit as a suffix (SCENARIOS.md's habit), and this one rule reads it, so the
+    /// docs and renderers never keep a table of units.</summary>
+    public string Unit { get; }
+
+    private static string UnitOf(string name) => name switch
+    {
+        _ when name.EndsWith("_mcg_per_ml", StringComparison.Ordinal) => "mcg/mL",
+        _ when name.EndsWith("_mcg_per_day", StringComparison.Ordinal) => "mcg/day",
+        _ when name.EndsWith("_ml_per_day", StringComparison.Ordinal) => "mL/day",
+        _ when name.EndsWith("_ml", StringComparison.Ordinal) => "mL",
+        _ when name.EndsWith("_mcg", StringComparison.Ordinal) => "mcg",
+        _ when name.EndsWith("_pct", StringComparison.Ordinal) => "%",
+        _ when name.EndsWith("_days_remaining", StringComparison.Ordinal) => "days",
+        _ when name.EndsWith("_24h", StringComparison.Ordinal) => "requests in 24 h",
+        "duration" or "recovery" => "duration",
+        "until" or "recovery_until" => "ISO-8601 UTC",
+        "fraction" => "fraction of the flow, 0–1",
+        _ => "",
+    };
 
     /// <summary>The value of this field in <paramref name="e"/>, or <see cref="EventTable.Absent"/>
     /// when this occurrence leaves the field out.</summary>
