@@ -181,7 +181,8 @@ public static partial class SweepFiles
             var step = root.TryGetProperty("step_seconds", out var st) ? st.GetInt64() : 0;
             if (step < 0) throw new SweepException($"{where}: \"step_seconds\" is {step}");
             return (new SweepMeta(root.GetProperty("scenario").GetString()!, root.GetProperty("seed").GetUInt64(),
-                runs, vary) { ScenarioSha256 = hash, StepSeconds = step }, shard);
+                runs, vary)
+            { ScenarioSha256 = hash, StepSeconds = step }, shard);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException or OverflowException or ArgumentException)
         {

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text.Unicode;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -72,50 +72,50 @@ internal sealed class ProgrammerEntry
         switch (Workflow)
         {
             case "refill":
-            {
-                var withdrawn = Has("withdrawn_ml") ? Number("withdrawn_ml") : c.Estimate!.Value.Ml;
-                var v = RefillCalculator.Calculate(c.Reading, new RefillEntry(Volume.FromMl(withdrawn), Volume.FromMl(Number("add_ml")), Concentration.FromMcgPerMl(Entered())));
-                yield return ("expected residual (estimate)", c.Estimate!.Value.ToString());
-                yield return ("discrepancy (withdrawn − expected)", v.Discrepancy + (v.DiscrepancyOverLimit ? " — over the limit: the pump logs it" : ""));
-                yield return ("reservoir volume to program", v.NewVolume + (v.Excess.IsZero ? "" : $" ({v.Excess} will not fit)"));
-                yield return ("rate at the entered concentration", $"{v.Rate.Dose} = {v.Rate.Flow}" + (v.Rate.InRange ? "" : " — outside the flow range"));
-                yield return ("days to the low-reservoir alarm", Days(v.Forecast.DaysToLowReservoirAlarm));
-                yield return ("days to empty", Days(v.Forecast.DaysToEmpty));
-                if (v.Bridge is { } b)
-                    yield return ("bridge bolus", $"{b.Volume} of the old drug at {b.Rate} for {b.Duration} ({N(Math.Round(b.Dose.Mcg, 3))} mcg)");
-                if (v.WithoutBridge is { } f)
-                    yield return ("without a bridge", $"{f.DoseDuringFlush} for {f.Duration}: {N(Math.Round(f.Shortfall.Mcg, 3))} mcg missing");
-                break;
-            }
-            case "dose":
-            {
-                var program = Program();
-                var mean = RateCalculator.Mean(program, c.Pump.Entered, profile);
-                yield return ("program", FinishReview.Describe(program, c.Pump.Entered, profile));
-                yield return ("mean", $"{mean.Dose} = {mean.Flow}" + (mean.InRange ? "" : " — outside the flow range: refused"));
-                if (c.Estimate is { } est)
                 {
-                    var f = ReservoirForecast.Of(est, c.Plan.LowReservoirAlarm, mean.Flow);
-                    yield return ("days to the low-reservoir alarm", Days(f.DaysToLowReservoirAlarm));
-                    yield return ("days to empty", Days(f.DaysToEmpty));
+                    var withdrawn = Has("withdrawn_ml") ? Number("withdrawn_ml") : c.Estimate!.Value.Ml;
+                    var v = RefillCalculator.Calculate(c.Reading, new RefillEntry(Volume.FromMl(withdrawn), Volume.FromMl(Number("add_ml")), Concentration.FromMcgPerMl(Entered())));
+                    yield return ("expected residual (estimate)", c.Estimate!.Value.ToString());
+                    yield return ("discrepancy (withdrawn − expected)", v.Discrepancy + (v.DiscrepancyOverLimit ? " — over the limit: the pump logs it" : ""));
+                    yield return ("reservoir volume to program", v.NewVolume + (v.Excess.IsZero ? "" : $" ({v.Excess} will not fit)"));
+                    yield return ("rate at the entered concentration", $"{v.Rate.Dose} = {v.Rate.Flow}" + (v.Rate.InRange ? "" : " — outside the flow range"));
+                    yield return ("days to the low-reservoir alarm", Days(v.Forecast.DaysToLowReservoirAlarm));
+                    yield return ("days to empty", Days(v.Forecast.DaysToEmpty));
+                    if (v.Bridge is { } b)
+                        yield return ("bridge bolus", $"{b.Volume} of the old drug at {b.Rate} for {b.Duration} ({N(Math.Round(b.Dose.Mcg, 3))} mcg)");
+                    if (v.WithoutBridge is { } f)
+                        yield return ("without a bridge", $"{f.DoseDuringFlush} for {f.Duration}: {N(Math.Round(f.Shortfall.Mcg, 3))} mcg missing");
+                    break;
                 }
-                break;
-            }
+            case "dose":
+                {
+                    var program = Program();
+                    var mean = RateCalculator.Mean(program, c.Pump.Entered, profile);
+                    yield return ("program", FinishReview.Describe(program, c.Pump.Entered, profile));
+                    yield return ("mean", $"{mean.Dose} = {mean.Flow}" + (mean.InRange ? "" : " — outside the flow range: refused"));
+                    if (c.Estimate is { } est)
+                    {
+                        var f = ReservoirForecast.Of(est, c.Plan.LowReservoirAlarm, mean.Flow);
+                        yield return ("days to the low-reservoir alarm", Days(f.DaysToLowReservoirAlarm));
+                        yield return ("days to empty", Days(f.DaysToEmpty));
+                    }
+                    break;
+                }
             case "priming":
-            {
-                var b = BolusCalculator.Priming(c.Plan.CatheterVolume, c.Pump.Entered, profile);
-                yield return ("priming bolus", $"{b.Volume} at {b.Rate} for {b.Duration} ({N(Math.Round(b.Dose.Mcg, 3))} mcg if the catheter holds drug)");
-                break;
-            }
+                {
+                    var b = BolusCalculator.Priming(c.Plan.CatheterVolume, c.Pump.Entered, profile);
+                    yield return ("priming bolus", $"{b.Volume} at {b.Rate} for {b.Duration} ({N(Math.Round(b.Dose.Mcg, 3))} mcg if the catheter holds drug)");
+                    break;
+                }
             case "bridge":
                 yield return ("bridge bolus", "the old drug the pump knows is left in the catheter, at the old concentration's rate for the current dose (refused if there is none)");
                 break;
             default:
-            {
-                var b = BolusCalculator.Single(Number("dose_mcg"), Duration("duration"), c.Pump.Entered, RateCalculator.Mean(c.Pump.Program, c.Pump.Entered, profile).Flow, profile);
-                yield return ("single bolus", $"{b.Volume} at {b.Rate} for {b.Duration}" + (b.Capped ? " — capped at the maximum flow: it runs longer" : ""));
-                break;
-            }
+                {
+                    var b = BolusCalculator.Single(Number("dose_mcg"), Duration("duration"), c.Pump.Entered, RateCalculator.Mean(c.Pump.Program, c.Pump.Entered, profile).Flow, profile);
+                    yield return ("single bolus", $"{b.Volume} at {b.Rate} for {b.Duration}" + (b.Capped ? " — capped at the maximum flow: it runs longer" : ""));
+                    break;
+                }
         }
     }
 

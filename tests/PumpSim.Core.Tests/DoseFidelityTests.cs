@@ -55,7 +55,8 @@ public class DoseFidelityTests
         // for 0.16875 d = 4.05 h = 4 h 3 min. Then the new drug reaches the tip at 500 mcg/day.
         var r = Simulation.Run(FiveHundred(3,
             Act("1d", new RefillAction(Volume.FromMl(19), NewConcentration: Strong)),
-            Act("1d3h", new BridgeBolusAction())) with { Probes = [At("1d3h"), At("1d7h3m"), At("2d7h3m")] });
+            Act("1d3h", new BridgeBolusAction())) with
+        { Probes = [At("1d3h"), At("1d7h3m"), At("2d7h3m")] });
         var started = Of<BolusStarted>(r).Should().ContainSingle().Subject;
         started.At.Should().Be(At("1d3h"));
         started.VolumeMl.Should().BeApproximately(0.16875, 1e-9);
@@ -72,7 +73,8 @@ public class DoseFidelityTests
         // 3 × 500 = 1500 mcg (not 1800, which prices the 0.2-mL bridge at 2000 mcg/mL), and the
         // prescription during the bridge (day 1 to 1d4h48m) is 500 mcg/day, not 2000.
         var r = Simulation.Run(McgPlan(3).WithActions(
-            Act("1d", new RefillAction(Volume.FromMl(19), NewConcentration: Strong, BridgeBolus: true))) with { Sample = SimDuration.FromHours(1) });
+            Act("1d", new RefillAction(Volume.FromMl(19), NewConcentration: Strong, BridgeBolus: true))) with
+        { Sample = SimDuration.FromHours(1) });
         r.Totals.ProgrammedMcg.Should().BeApproximately(1500, 1e-6);
         r.Totals.DeliveredCsfMcg.Should().BeApproximately(1500, 1e-6);
         r.Telemetry.Where(s => s.At >= Day(1) && s.At < At("1d4h48m")).Should().NotBeEmpty()
@@ -86,8 +88,11 @@ public class DoseFidelityTests
         // the 24-mL/day maximum: rejected; the pump runs 24 mL/day = 24 × 50 = 1200 mcg/day.
         var plan = new SimulationPlan
         {
-            Start = Start, Duration = SimDuration.FromDays(2), Profile = PumpProfile.SynchroMedII40,
-            Reservoir = Volume.FromMl(40), Program = TherapyProgram.Continuous(ProgramRate.McgPerDay(1250)),
+            Start = Start,
+            Duration = SimDuration.FromDays(2),
+            Profile = PumpProfile.SynchroMedII40,
+            Reservoir = Volume.FromMl(40),
+            Program = TherapyProgram.Continuous(ProgramRate.McgPerDay(1250)),
         }.WithActions(Act("1d", new RefillAction(Volume.FromMl(40), NewConcentration: Concentration.FromMcgPerMl(50))));
         var r = Simulation.Run(plan);
         var rejected = Of<ProgramRejected>(r).Should().ContainSingle().Subject;
@@ -113,7 +118,8 @@ public class DoseFidelityTests
         // 500 × 15 027/86 400 = 86.962 mcg, within one second of capped flow (0.133 mcg).
         var end = At("1d4h10m27s");
         var r = Simulation.Run(OneMlPerDay(2).WithActions(Act("1d", new BolusAction(2000, SimDuration.FromHours(1))))
-            with { Probes = [Day(1), end] });
+            with
+        { Probes = [Day(1), end] });
         var finished = Of<BolusFinished>(r).Should().ContainSingle().Subject;
         finished.At.Should().Be(end);
         finished.Capped.Should().BeTrue();
@@ -172,7 +178,9 @@ public class DoseFidelityTests
         // later (periodic), and lies between 300/412.5 = 73 % and 600/412.5 = 145 %.
         var plan = new SimulationPlan
         {
-            Start = Start, Duration = SimDuration.FromDays(2), Sample = SimDuration.FromHours(1),
+            Start = Start,
+            Duration = SimDuration.FromDays(2),
+            Sample = SimDuration.FromHours(1),
             Program = TherapyProgram.Flex(FlexRepeat.Daily,
                 [new FlexStep(7 * 3600, ProgramRate.McgPerDay(300)), new FlexStep(22 * 3600, ProgramRate.McgPerDay(600))]),
             Patient = new PatientParameters { MaintenanceMcgPerDay = 412.5 },

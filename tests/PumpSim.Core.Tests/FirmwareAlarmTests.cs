@@ -31,7 +31,8 @@ public class FirmwareAlarmTests
     {
         var plan = OneMlPerDay(4).WithActions(
             Act("1d", new MriAction(SimDuration.FromMinutes(30), SimDuration.FromHours(2))),
-            Act("3d", new InterrogateAction())) with { Probes = [Day(1), Day(2)] };
+            Act("3d", new InterrogateAction())) with
+        { Probes = [Day(1), Day(2)] };
         var r = Simulation.Run(plan);
         var delivered = r.Snapshots[Day(2)].DeliveredCsfMcg - r.Snapshots[Day(1)].DeliveredCsfMcg;
         delivered.Should().BeApproximately(500 * (24 - 2.5) / 24, 1e-6);
@@ -46,7 +47,8 @@ public class FirmwareAlarmTests
         var plan = OneMlPerDay(3).WithActions(
             Act("12h", new MemoryErrorAction(Critical: false)),
             Act("1d", new MriAction(SimDuration.FromMinutes(30), SimDuration.FromHours(1))),
-            Act("2d", new InterrogateAction())) with { Probes = [Day(1), Day(2), At("2d1h")] };
+            Act("2d", new InterrogateAction())) with
+        { Probes = [Day(1), Day(2), At("2d1h")] };
         var r = Simulation.Run(plan);
         (r.Snapshots[Day(2)].DeliveredCsfMcg - r.Snapshots[Day(1)].DeliveredCsfMcg).Should().Be(0);
         r.Snapshots[At("2d1h")].DeliveredCsfMcg.Should().BeGreaterThan(r.Snapshots[Day(2)].DeliveredCsfMcg);
@@ -78,7 +80,8 @@ public class FirmwareAlarmTests
             Act("3d", new CatheterFaultAction(CatheterFaultKind.Leak)),
             Act("5d", new RefillAction(Volume.FromMl(18), Into: RefillTarget.Pocket)),
             Act("6d", new CatheterFaultAction(CatheterFaultKind.Repair)),
-            Act("6d", new AccuracyAction(40))) with { Reservoir = Volume.FromMl(10) };
+            Act("6d", new AccuracyAction(40))) with
+        { Reservoir = Volume.FromMl(10) };
         var r = Simulation.Run(plan);
         Of(r, EventTypes.AlarmRaised).Should().BeEmpty();
         Of(r, EventTypes.ReservoirEmptyTrue).Should().ContainSingle("the body's reservoir runs dry while the firmware believes 12 mL remain");
@@ -103,7 +106,8 @@ public class FirmwareAlarmTests
     {
         var plan = OneMlPerDay(21).WithActions(
             Act("18d1h", new SilenceAction(SimDuration.FromHours(5))),
-            Act("18d2h", new MemoryErrorAction(Critical: false))) with { Duration = SimDuration.FromDays(18) + SimDuration.FromHours(4) };
+            Act("18d2h", new MemoryErrorAction(Critical: false))) with
+        { Duration = SimDuration.FromDays(18) + SimDuration.FromHours(4) };
         var r = Simulation.Run(plan);
         Of(r, EventTypes.AlarmSilenced).Single().At.Should().Be(At("18d") + SimDuration.FromHours(1));
         var ended = Of(r, EventTypes.AlarmSilenceEnded).Single();
@@ -130,7 +134,8 @@ public class FirmwareAlarmTests
         var plan = OneMlPerDay(4).WithActions(
             Act("1d", new MemoryErrorAction(Critical: true)),
             Act("2d", new ProgramAction(TherapyProgram.Continuous(ProgramRate.MlPerDay(1)))),
-            Act("3d", new BatteryResetAction())) with { Probes = [Day(1), Day(2)] };
+            Act("3d", new BatteryResetAction())) with
+        { Probes = [Day(1), Day(2)] };
         var r = Simulation.Run(plan);
         (r.Snapshots[Day(2)].DeliveredCsfMcg - r.Snapshots[Day(1)].DeliveredCsfMcg).Should().BeApproximately(0.006 * 500, 1e-6);
         Of(r, EventTypes.AlarmCleared, "critical-memory-error").Single().At.Should().Be(Day(2));

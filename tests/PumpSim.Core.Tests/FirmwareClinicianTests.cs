@@ -22,7 +22,8 @@ public class FirmwareClinicianTests
         // The pump goes on at 1 mL/day, 1 × 500 = 500 mcg/day, and says so.
         rig.Of<ProgramRejected>().Should().Equal(new ProgramRejected(
             "30 mL/day is 30 mL/day at 500 mcg/mL; synchromed-ii-20 accepts 0.048–24 mL/day.",
-            Continuous(30).Describe(), 500, 1, 500) with { At = Start });
+            Continuous(30).Describe(), 500, 1, 500) with
+        { At = Start });
         rig.Of<ProgramChanged>().Should().BeEmpty();
         rig.Fw.Program.Should().Be(Continuous(1));
         rig.Fw.MotorFlow.PicolitresPerDay.Should().Be(Volume.PicolitresPerMl);
@@ -83,7 +84,8 @@ public class FirmwareClinicianTests
             .Should().Be(("continuous 5000 mcg/day", 100.0, 24.0, 2400.0));
         rejected.Reason.Should().Be("5000 mcg/day is 50 mL/day at 100 mcg/mL; synchromed-ii-20 accepts 0.048–24 mL/day.");
         rig.Of<ProgramChanged>().Should().Equal(new ProgramChanged("continuous 5000 mcg/day", 5000, 2400,
-            "concentration change; the program is out of the flow range, the pump runs the nearest rate it can") with { At = Start });
+            "concentration change; the program is out of the flow range, the pump runs the nearest rate it can") with
+        { At = Start });
         rig.Fw.MotorFlow.PicolitresPerDay.Should().Be(24 * Volume.PicolitresPerMl);
     }
 

@@ -191,7 +191,8 @@ public class FirmwareDosingTests
         rig.RunFor("6h"); // 0.25 mL pumped ≥ the 0.2-mL catheter
         rig.Do(f => f.StartBridgeBolus());
         rig.Of<BolusDenied>().Should().Equal(new BolusDenied("bridge",
-            "nothing to bridge: 0.25 mL pumped since the concentration change already flushed the 0.2 mL catheter") with { At = At("6h") });
+            "nothing to bridge: 0.25 mL pumped since the concentration change already flushed the 0.2 mL catheter") with
+        { At = At("6h") });
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 using static PumpSim.Core.Tests.Plans;

@@ -146,8 +146,15 @@ public class PatientClosedFormTests
     [Fact]
     public void Parameters_AcceptTheirLimits_AndNameTheShortHalfLife()
     {
-        new PatientParameters { MaintenanceMcgPerDay = 1, CsfVolumeMl = 1, SystemicCnsFactor = 0, CsfHalfLife = SimDuration.FromSeconds(60),
-            EffectHalfLife = SimDuration.FromSeconds(60), PocketAbsorptionHalfLife = SimDuration.FromSeconds(60) }.Validate();
+        new PatientParameters
+        {
+            MaintenanceMcgPerDay = 1,
+            CsfVolumeMl = 1,
+            SystemicCnsFactor = 0,
+            CsfHalfLife = SimDuration.FromSeconds(60),
+            EffectHalfLife = SimDuration.FromSeconds(60),
+            PocketAbsorptionHalfLife = SimDuration.FromSeconds(60)
+        }.Validate();
         new PatientParameters { MaintenanceMcgPerDay = 100_000, CsfVolumeMl = 1000, SystemicCnsFactor = 1 }.Validate();
         foreach (var p in new[]
                  {

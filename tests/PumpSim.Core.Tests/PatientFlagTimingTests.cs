@@ -22,7 +22,9 @@ public class PatientFlagTimingTests
         {
             Patient = new PatientParameters
             {
-                MaintenanceMcgPerDay = 500, CsfHalfLife = SimDuration.FromHours(1), EffectHalfLife = SimDuration.FromHours(2),
+                MaintenanceMcgPerDay = 500,
+                CsfHalfLife = SimDuration.FromHours(1),
+                EffectHalfLife = SimDuration.FromHours(2),
             },
         };
         var r = Simulation.Run(plan.WithActions(Act("1d", new CatheterFaultAction(CatheterFaultKind.Kink))));
@@ -41,7 +43,9 @@ public class PatientFlagTimingTests
             Sample = SimDuration.FromDays(1),
             Patient = new PatientParameters
             {
-                MaintenanceMcgPerDay = 500, CsfHalfLife = SimDuration.FromHours(1), EffectHalfLife = SimDuration.FromHours(2),
+                MaintenanceMcgPerDay = 500,
+                CsfHalfLife = SimDuration.FromHours(1),
+                EffectHalfLife = SimDuration.FromHours(2),
             },
         };
         var r = Simulation.Run(plan.WithActions(Act("1d", new CatheterFaultAction(CatheterFaultKind.Kink))));

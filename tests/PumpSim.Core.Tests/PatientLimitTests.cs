@@ -21,8 +21,12 @@ public class PatientLimitTests
         // The slope is first negative at whole second 13 052.
         var p = new PatientModel(new PatientParameters
         {
-            MaintenanceMcgPerDay = M, CsfHalfLife = SimDuration.FromHours(1), EffectHalfLife = SimDuration.FromHours(1),
-            PocketAbsorptionHalfLife = SimDuration.FromHours(2), CsfVolumeMl = 70, StartAtSteadyState = false,
+            MaintenanceMcgPerDay = M,
+            CsfHalfLife = SimDuration.FromHours(1),
+            EffectHalfLife = SimDuration.FromHours(1),
+            PocketAbsorptionHalfLife = SimDuration.FromHours(2),
+            CsfVolumeMl = 70,
+            StartAtSteadyState = false,
         }, M);
         p.AddToDepot(10_000);
         p.TurningSeconds(86_400, 0).Should().Equal(13_052);
@@ -39,8 +43,11 @@ public class PatientLimitTests
         // c∞ = 0.25: 1/k − 0.25/(0.75·k) = 2/(3k) = 3462.47 s → 3462.
         var p = new PatientModel(new PatientParameters
         {
-            MaintenanceMcgPerDay = M, CsfHalfLife = SimDuration.FromHours(1), EffectHalfLife = SimDuration.FromHours(1),
-            CsfVolumeMl = 70, StartAtSteadyState = false,
+            MaintenanceMcgPerDay = M,
+            CsfHalfLife = SimDuration.FromHours(1),
+            EffectHalfLife = SimDuration.FromHours(1),
+            CsfVolumeMl = 70,
+            StartAtSteadyState = false,
         }, M);
         p.State = (70, 0.5, 0);
         var k = Math.Log(2) / 3600;

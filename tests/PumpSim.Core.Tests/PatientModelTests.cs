@@ -1,7 +1,7 @@
-using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Patient;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 using static PumpSim.Core.Tests.Plans;

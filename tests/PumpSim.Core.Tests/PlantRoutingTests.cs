@@ -51,7 +51,8 @@ public class PlantRoutingTests
     public void TheDoseRateReachingTheCsf_FollowsTheConcentrationAtTheTip()
     {
         var plan = OneMlPerDay(2).WithActions(Act("1d", new RefillAction(Volume.FromMl(10), NewConcentration: Concentration.FromMcgPerMl(2000))))
-            with { Sample = SimDuration.FromHours(1) };
+            with
+        { Sample = SimDuration.FromHours(1) };
         var r = Simulation.Run(plan);
         r.Telemetry.Single(s => s.At == At("1d1h")).CsfMcgPerDay.Should().BeApproximately(500, 1e-9, "the old drug is still in the catheter");
         r.Telemetry.Single(s => s.At == At("1d6h")).CsfMcgPerDay.Should().BeApproximately(2000, 1e-9, "0.2 mL has cleared in 4.8 h");

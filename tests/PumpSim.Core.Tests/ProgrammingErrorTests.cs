@@ -97,7 +97,8 @@ public class ProgrammingErrorTests
             Act("1d", new PumpFlipAction()),
             Act("2d", new RefillAction(Volume.FromMl(10))),
             Act("3d", new PumpFlipAction(Corrected: true)),
-            Act("3d", new RefillAction(Volume.FromMl(3)))) with { Probes = [At("2d12h"), At("3d1h")] };
+            Act("3d", new RefillAction(Volume.FromMl(3)))) with
+        { Probes = [At("2d12h"), At("3d1h")] };
         var r = Simulation.Run(plan);
         var refused = r.Events.Should().ContainSingle(e => e.Type == EventTypes.RefillRefused).Subject;
         refused.At.Should().Be(Day(2));

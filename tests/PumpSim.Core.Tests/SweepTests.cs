@@ -1,6 +1,6 @@
-using PumpSim.Core.Plant;
 using PumpSim.Core.Accuracy;
 using PumpSim.Core.Engine;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Sweeps;
 using PumpSim.Core.Units;
 

@@ -1,7 +1,7 @@
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
-using PumpSim.Scenarios.Format;
 using PumpSim.Core.Units;
+using PumpSim.Scenarios.Format;
 
 namespace PumpSim.Scenarios.Tests;
 

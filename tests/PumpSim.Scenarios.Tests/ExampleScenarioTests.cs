@@ -1,5 +1,5 @@
-using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 using PumpSim.Scenarios;

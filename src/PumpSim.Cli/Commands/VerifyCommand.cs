@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using PumpSim.Core.Events;
 using PumpSim.Cli.Infrastructure;
+using PumpSim.Core.Events;
 using PumpSim.Reports;
 using PumpSim.Scenarios;
 using Spectre.Console;

@@ -1,6 +1,6 @@
-using PumpSim.Core.Plant;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Patient;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 using PumpSim.Scenarios.Errors;
@@ -105,7 +105,10 @@ internal sealed partial class ScenarioReader(Diagnostics diagnostics, string fil
         var probes = SimulationPlan.SortedDistinct(asked);
         return new LoadedScenario(_plan with { Probes = probes }, title ?? id, description, covers, expectations, fileName)
         {
-            Verifies = verifies, Hazards = hazards, Codes = codes, References = references,
+            Verifies = verifies,
+            Hazards = hazards,
+            Codes = codes,
+            References = references,
         };
     }
 

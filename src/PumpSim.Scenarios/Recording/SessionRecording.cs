@@ -77,7 +77,8 @@ public sealed class SessionRecording
             }
             narration.Add(new YamlMappingNode(
                 new YamlScalarNode("at"), new YamlScalarNode((e.At - Start).ToString()),
-                new YamlScalarNode("text"), new YamlScalarNode(e.Narration) { Style = ScalarStyle.DoubleQuoted }) { Style = MappingStyle.Flow });
+                new YamlScalarNode("text"), new YamlScalarNode(e.Narration) { Style = ScalarStyle.DoubleQuoted })
+            { Style = MappingStyle.Flow });
         }
         using var writer = new StringWriter { NewLine = "\n" };
         stream.Save(writer, assignAnchors: false);

@@ -1,9 +1,9 @@
-using PumpSim.Core.Plant;
 using System.Globalization;
 using System.Text;
 using CsCheck;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Patient;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 

@@ -1,9 +1,9 @@
-using PumpSim.Core.Plant;
 using System.Text;
 using CsCheck;
 using PumpSim.Core.Engine;
 using PumpSim.Core.Events;
 using PumpSim.Core.Firmware;
+using PumpSim.Core.Plant;
 using PumpSim.Core.Units;
 
 namespace PumpSim.Core.Tests.Properties;

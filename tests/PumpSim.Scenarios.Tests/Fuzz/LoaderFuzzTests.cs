@@ -84,12 +84,12 @@ public class LoaderFuzzTests(ITestOutputHelper output)
             case Op.Indent: lines[li] = new string(' ', 1 + m.B % 6) + lines[li]; break;
             case Op.Dedent: lines[li] = lines[li].TrimStart(); break;
             case Op.ReplaceScalar:
-            {
-                var colon = lines[li].IndexOf(": ", StringComparison.Ordinal);
-                if (colon < 0) return text;
-                lines[li] = lines[li][..(colon + 2)] + Tokens[m.Token % Tokens.Length];
-                break;
-            }
+                {
+                    var colon = lines[li].IndexOf(": ", StringComparison.Ordinal);
+                    if (colon < 0) return text;
+                    lines[li] = lines[li][..(colon + 2)] + Tokens[m.Token % Tokens.Length];
+                    break;
+                }
             case Op.InsertKey: lines.Insert(li, new string(' ', 2 * (m.B % 3)) + Keys[m.Token % Keys.Length] + ": " + Tokens[m.B % Tokens.Length]); break;
             case Op.TruncateAt: return text[..at];
         }

@@ -68,7 +68,11 @@ internal static class LoaderOracle
         foreach (var c in text.Length > 4000 ? text[..4000] + "…" : text)
             sb.Append(c switch
             {
-                '\n' => "\\n", '\r' => "\\r", '\t' => "\\t", '"' => "\\\"", '\\' => "\\\\",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                '"' => "\\\"",
+                '\\' => "\\\\",
                 < ' ' or (>= '\u007f' and < '\u00a0') => $"\\u{(int)c:X4}",
                 _ => c.ToString(),
             });
