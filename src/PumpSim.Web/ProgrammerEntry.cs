@@ -65,6 +65,23 @@ internal sealed class ProgrammerEntry
         }
     }
 
+    /// <summary>What was entered, as read here (the class's mirror shows it beside the Finish review).</summary>
+    public IEnumerable<(string Label, string Value)> Entries(Current c) => Workflow switch
+    {
+        "refill" =>
+        [
+            ("withdrawn", Has("withdrawn_ml") ? $"{N(Number("withdrawn_ml"))} mL" : $"{c.Estimate} (the estimate)"),
+            ("added", $"{N(Number("add_ml"))} mL"),
+            ("drug concentration", $"{N(Number("drug_concentration_mcg_per_ml"))} mcg/mL"),
+            ("concentration entered into the pump", $"{N(Entered())} mcg/mL"),
+            ("reservoir volume to program", $"{N(Number("program_volume_ml"))} mL"),
+            ("bridge bolus", Bool("bridge") ? "yes" : "no"),
+        ],
+        "dose" => [("program", FinishReview.Describe(Program(), c.Pump.Entered, c.Plan.Profile))],
+        "bolus" => [("dose", $"{N(Number("dose_mcg"))} mcg"), ("duration", Duration("duration").ToString())],
+        _ => [],
+    };
+
     /// <summary>The numbers the programmer shows for this entry.</summary>
     public IEnumerable<(string Label, string Value)> Calculations(Current c)
     {
