@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using PumpSim.Core.Engine;
-using PumpSim.Core.Therapy;
 using PumpSim.Core.Programmer;
+using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 using PumpSim.Scenarios;
 using PumpSim.Scenarios.Lessons;
@@ -152,8 +152,8 @@ internal static class ProgrammerApi
 
     internal sealed record Current(SimulationPlan Plan, TraineeSession Pump, Volume? Estimate, SimInstant? InterrogatedAt)
     {
-        public ProgrammerSettings Settings => new(Pump.Entered, Estimate ?? Volume.Zero, Pump.Program, Plan.LowReservoirAlarm, Plan.Ptm, []);
-        public PumpReading Reading => new(Plan.Profile, Estimate ?? Volume.Zero, Pump.Entered, Pump.Program, Plan.LowReservoirAlarm, Plan.RefillDiscrepancyLimit, Plan.CatheterVolume);
+        public ProgrammerSettings Settings => new(Pump.Entered, Estimate ?? Volume.Zero, Pump.Program, Pump.LowReservoirAlarm, Pump.Ptm, []);
+        public PumpReading Reading => new(Plan.Profile, Estimate ?? Volume.Zero, Pump.Entered, Pump.Program, Pump.LowReservoirAlarm, Plan.RefillDiscrepancyLimit, Plan.CatheterVolume);
     }
 
     internal static string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);

@@ -29,11 +29,12 @@ internal static class ProgrammerViews
             w.WriteString("program", FinishReview.Describe(c.Pump.Program, c.Pump.Entered, c.Plan.Profile));
             w.WriteNumber("mean_mcg_per_day", Math.Round(mean.Dose.McgPerDay, 3));
             w.WriteNumber("mean_ml_per_day", Math.Round(mean.Flow.MlPerDay, 6));
-            w.WriteNumber("low_reservoir_alarm_ml", c.Plan.LowReservoirAlarm.Ml);
+            w.WriteNumber("low_reservoir_alarm_ml", c.Pump.LowReservoirAlarm.Ml);
+            w.WriteString("ptm", Core.Therapy.PtmSettings.Describe(c.Pump.Ptm));
             w.WriteNumber("catheter_ml", c.Plan.CatheterVolume.Ml);
             if (c.Estimate is { } est)
             {
-                var f = ReservoirForecast.Of(est, c.Plan.LowReservoirAlarm, mean.Flow);
+                var f = ReservoirForecast.Of(est, c.Pump.LowReservoirAlarm, mean.Flow);
                 w.WriteNumber("days_to_low_reservoir_alarm", Round(f.DaysToLowReservoirAlarm));
                 w.WriteNumber("days_to_empty", Round(f.DaysToEmpty));
             }

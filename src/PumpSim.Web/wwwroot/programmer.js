@@ -43,6 +43,7 @@ function show(state) {
     ['program', state.program],
     ['mean', `${state.mean_mcg_per_day} mcg/day = ${state.mean_ml_per_day} mL/day`],
     ['low-reservoir alarm', `${state.low_reservoir_alarm_ml} mL`],
+    ['patient bolus', state.ptm],
     ['days to the alarm / to empty', state.interrogated ? `${state.days_to_low_reservoir_alarm} / ${state.days_to_empty}` : '—'],
   ];
   const dl = $('current');
@@ -60,6 +61,8 @@ function show(state) {
   if (!drug.value) drug.value = state.concentration_mcg_per_ml;
   const withdrawn = document.querySelector('#form-refill [name=withdrawn_ml]');
   if (state.interrogated && !withdrawn.value) withdrawn.value = state.reservoir_estimate_ml;
+  const alarm = document.querySelector('#form-alarms [name=low_reservoir_alarm_ml]');
+  if (!alarm.value) alarm.value = state.low_reservoir_alarm_ml;
 }
 
 // The Finish review: current against pending, each changed field marked (the same for both views).
@@ -107,6 +110,13 @@ function entry() {
     e.mode = f('mode'); e.unit = f('unit');
     if (e.mode === 'continuous') e.rate = Number(f('rate'));
     else e.steps = f('steps').split(';').map((s) => s.trim()).filter((s) => s).map((s) => { const [start, rate] = s.split(/\s+/); return { start, rate: Number(rate) }; });
+  } else if (workflow === 'ptm') {
+    e.dose_mcg = num('form-ptm', 'dose_mcg');
+    e.duration = document.querySelector('#form-ptm [name=duration]').value;
+    e.lockout = document.querySelector('#form-ptm [name=lockout]').value;
+    e.max_per_day = num('form-ptm', 'max_per_day');
+  } else if (workflow === 'alarms') {
+    e.low_reservoir_alarm_ml = num('form-alarms', 'low_reservoir_alarm_ml');
   } else if (workflow === 'bolus') {
     e.dose_mcg = num('form-bolus', 'dose_mcg');
     e.duration = document.querySelector('#form-bolus [name=duration]').value;
@@ -119,6 +129,8 @@ async function showForm() {
   $('form-refill').hidden = w !== 'refill';
   $('form-dose').hidden = w !== 'dose';
   $('form-bolus').hidden = w !== 'bolus';
+  $('form-ptm').hidden = w !== 'ptm';
+  $('form-alarms').hidden = w !== 'alarms';
   $('form-none').hidden = !(w === 'priming' || w === 'bridge');
   if (pending) await cancel(false);
 }
