@@ -66,6 +66,24 @@ public sealed partial class PumpFirmware
         ProgramChanged(_program, _program, oldConcentration, why);
     }
 
+    public Volume LowReservoirAlarm => _s.LowReservoirAlarm;
+    public PtmSettings? Ptm => _s.Ptm;
+
+    /// <summary>New alarm and patient-bolus settings from the programmer. A low-reservoir alarm set
+    /// below the estimate clears a sounding one, as a refill does; one set above it is raised at the
+    /// next evaluation (the level rule of <see cref="Evaluate"/>). PTM requests already accepted
+    /// still count against the new lockout and daily maximum.</summary>
+    public void ApplySettings(Volume lowReservoirAlarm, PtmSettings? ptm)
+    {
+        _s = _s with { LowReservoirAlarm = lowReservoirAlarm, Ptm = ptm };
+        if (_reservoirState.State == ReservoirCondition.Low && ConditionByEstimate() == ReservoirCondition.Ok)
+        {
+            _reservoirState.Refilled();
+            _alarms.ConditionGone(AlarmIds.LowReservoir, Now);
+        }
+        _emit(new SettingsChanged(lowReservoirAlarm.Ml, PtmSettings.Describe(ptm)));
+    }
+
     public void ApplyProgram(TherapyProgram program, Concentration? entered)
     {
         if (_therapy.State == TherapyState.EndOfService)

@@ -34,7 +34,7 @@ public interface IPumpSensors
 /// type, so that the firmware cannot read the truth is a fact the compiler checks.</summary>
 public sealed partial class PumpFirmware
 {
-    private readonly FirmwareSettings _s;
+    private FirmwareSettings _s;
     private readonly IPumpSensors _sensors;
     private readonly Func<SimInstant> _clock;
     private readonly AlarmManager.Emit _emit;

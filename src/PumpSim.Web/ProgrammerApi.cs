@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using PumpSim.Core.Engine;
-using PumpSim.Core.Events;
 using PumpSim.Core.Programmer;
 using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
@@ -12,11 +11,16 @@ using PumpSim.Scenarios.Lessons;
 
 namespace PumpSim.Web;
 
-/// <summary>The clinician programmer screen (trainer's view): interrogate, a guided workflow whose
-/// numbers come from Core's programmer calculations, a Finish review of current against pending,
-/// and, only on confirm, the same scenario event a YAML author would write, injected into the
-/// session and recorded (so the saved session replays with `run` and grades with `grade`).
-/// Pending entries live in the page until confirmed: nothing reaches the pump before.</summary>
+/// <summary>The clinician programmer screen: interrogate, a guided workflow whose numbers come from
+/// Core's programmer calculations, a Finish review of current against pending, and, only on
+/// confirm, the same scenario event a YAML author would write, injected into the session and
+/// recorded (so the saved session replays with `run` and grades with `grade`). Finishing a lesson
+/// grades it with the grader `pumpsim grade` uses and shows its lines.
+///
+/// Two views, as the console's: the trainer's page drives (every POST passes
+/// <see cref="RequestGuard"/>: the token, same origin, JSON); the class's page only reads — the GET
+/// state and the session's stream, where each change is broadcast as a <c>programmer</c> frame
+/// holding the state a GET returns (the Finish review under way and the grade included).</summary>
 internal static class ProgrammerApi
 {
     public static void Map(WebApplication app, SessionHub hub)
@@ -27,40 +31,58 @@ internal static class ProgrammerApi
         app.MapGet("/programmer.css", () => ConsoleServer.Asset("programmer.css", "text/css; charset=utf-8"));
 
         app.MapGet("/api/sessions/{id}/programmer", (string id) =>
-            !ConsoleServer.ParseId(id, hub, out var s, out var bad) ? bad : Results.Content(State(s, lesson), "application/json"));
+            !ConsoleServer.ParseId(id, hub, out var s, out var bad) ? bad : Results.Content(ProgrammerViews.State(s, lesson), "application/json"));
 
-        app.MapPost("/api/sessions/{id}/programmer/interrogate", (string id) =>
+        app.MapPost("/api/sessions/{id}/programmer/interrogate", (string id) => Change(id, hub, lesson, s =>
         {
-            if (!ConsoleServer.ParseId(id, hub, out var s, out var bad)) return bad;
-            try { s.RunThrough(s.InjectAction("Interrogate", "interrogate", "{}", "[programmer] interrogate")); }
-            catch (ControlException e) { return ConsoleServer.Error(400, e.Message); }
-            return Results.Content(State(s, lesson), "application/json");
-        });
+            s.RunThrough(s.InjectAction("Interrogate", "interrogate", "{}", "[programmer] interrogate"));
+            return null;
+        }));
 
+        // A review sends nothing to the pump; the class sees it as the trainer does.
         app.MapPost("/api/sessions/{id}/programmer/preview", async (string id, HttpContext ctx) =>
-            await Handle(id, ctx, hub, (s, entry) => Results.Content(Preview(s, entry), "application/json")));
+            await Handle(id, ctx, hub, (s, entry) =>
+            {
+                if (s.Board.Finished) throw new ControlException("the lesson is finished; reset it to start again.");
+                var preview = ProgrammerViews.Preview(s, entry);
+                s.Board.Pending = preview;
+                Show(s, hub, lesson);
+                return Results.Content(preview, "application/json");
+            }));
+
+        app.MapPost("/api/sessions/{id}/programmer/cancel", (string id) => Change(id, hub, lesson, s =>
+        {
+            s.Board.Pending = null;
+            return null;
+        }));
 
         app.MapPost("/api/sessions/{id}/programmer/confirm", async (string id, HttpContext ctx) =>
             await Handle(id, ctx, hub, (s, entry) =>
             {
+                if (s.Board.Finished) throw new ControlException("the lesson is finished; reset it to start again.");
                 // The same checks as the preview: a confirm is what was reviewed, nothing more.
-                Preview(s, entry);
+                ProgrammerViews.Preview(s, entry);
                 var (action, settings) = entry.Event();
                 var at = s.InjectAction(entry.Workflow, action, settings, $"[programmer] {entry.Workflow} confirmed on the Finish screen");
                 s.RunThrough(at);
+                s.Board.Pending = null;
+                Show(s, hub, lesson);
                 return Results.Content(Session.Json(w => w.WriteString("at", (at - hub.Source.Loaded.Plan.Start).ToString())), "application/json");
             }));
+
+        // The end of the lesson: graded as `pumpsim grade` grades the saved session, shown on both views.
+        app.MapPost("/api/sessions/{id}/programmer/finish", (string id) => Change(id, hub, lesson, s =>
+        {
+            var grade = Grade(s, hub, lesson);
+            s.Board.Finish(grade);
+            return Results.Content(grade, "application/json");
+        }));
 
         app.MapGet("/api/sessions/{id}/programmer/grade", (string id) =>
         {
             if (!ConsoleServer.ParseId(id, hub, out var s, out var bad)) return bad;
-            if (lesson is null) return ConsoleServer.Error(400, "this scenario is not a lesson: there is no target to grade against.");
-            try
-            {
-                var report = Grader.Grade(lesson, ScenarioLoader.Parse(s.ScenarioYaml(), hub.Source.Path), Simulation.Run);
-                return Results.Content(GradeJson.Write(report, "illustrative simulation, not a clinical figure"), "application/json");
-            }
-            catch (ScenarioException e) { return ConsoleServer.Error(400, e.Message); }
+            try { return Results.Content(s.Board.Grade ?? Grade(s, hub, lesson), "application/json"); }
+            catch (ControlException e) { return ConsoleServer.Error(400, e.Message); }
         });
     }
 
@@ -68,6 +90,38 @@ internal static class ProgrammerApi
     {
         try { return LessonLoader.Parse(source.Text, source.Path); }
         catch (ScenarioException) { return null; }
+    }
+
+    private static string Grade(Session s, SessionHub hub, Lesson? lesson)
+    {
+        if (lesson is null) throw new ControlException("this scenario is not a lesson: there is no target to grade against.");
+        try
+        {
+            var session = ScenarioLoader.Parse(s.ScenarioYaml(), hub.Source.Path);
+            var report = Grader.Grade(lesson, session, Simulation.Run);
+            return GradeJson.Write(report, GradeText.Illustrative, GradeText.Lines(report, session.Plan.Start));
+        }
+        catch (ScenarioException e) { throw new ControlException(e.Message); }
+    }
+
+    /// <summary>The trainer drove the programmer: the class follows this session and sees its screen.</summary>
+    private static void Show(Session s, SessionHub hub, Lesson? lesson)
+    {
+        hub.Present(s.Id);
+        s.BroadcastProgrammer(ProgrammerViews.State(s, lesson));
+    }
+
+    /// <summary>A change without a body; answers <paramref name="then"/>'s result or the new state.</summary>
+    private static IResult Change(string id, SessionHub hub, Lesson? lesson, Func<Session, IResult?> then)
+    {
+        if (!ConsoleServer.ParseId(id, hub, out var s, out var bad)) return bad;
+        try
+        {
+            var result = then(s);
+            Show(s, hub, lesson);
+            return result ?? Results.Content(ProgrammerViews.State(s, lesson), "application/json");
+        }
+        catch (ControlException e) { return ConsoleServer.Error(400, e.Message); }
     }
 
     private static async Task<IResult> Handle(string id, HttpContext ctx, SessionHub hub, Func<Session, ProgrammerEntry, IResult> then)
@@ -98,68 +152,9 @@ internal static class ProgrammerApi
 
     internal sealed record Current(SimulationPlan Plan, TraineeSession Pump, Volume? Estimate, SimInstant? InterrogatedAt)
     {
-        public ProgrammerSettings Settings => new(Pump.Entered, Estimate ?? Volume.Zero, Pump.Program, Plan.LowReservoirAlarm, Plan.Ptm, []);
-        public PumpReading Reading => new(Plan.Profile, Estimate ?? Volume.Zero, Pump.Entered, Pump.Program, Plan.LowReservoirAlarm, Plan.RefillDiscrepancyLimit, Plan.CatheterVolume);
+        public ProgrammerSettings Settings => new(Pump.Entered, Estimate ?? Volume.Zero, Pump.Program, Pump.LowReservoirAlarm, Pump.Ptm, []);
+        public PumpReading Reading => new(Plan.Profile, Estimate ?? Volume.Zero, Pump.Entered, Pump.Program, Pump.LowReservoirAlarm, Plan.RefillDiscrepancyLimit, Plan.CatheterVolume);
     }
-
-    private static string State(Session s, Lesson? lesson)
-    {
-        var c = CurrentOf(s);
-        var mean = RateCalculator.Mean(c.Pump.Program, c.Pump.Entered, c.Plan.Profile);
-        return Session.Json(w =>
-        {
-            if (lesson is null) w.WriteNull("task"); else w.WriteString("task", lesson.Task);
-            w.WriteString("model", c.Plan.Profile.Model);
-            w.WriteNumber("capacity_ml", c.Plan.Profile.Capacity.Ml);
-            w.WriteNumber("min_flow_ml_per_day", c.Plan.Profile.MinFlow.MlPerDay);
-            w.WriteNumber("max_flow_ml_per_day", c.Plan.Profile.MaxFlow.MlPerDay);
-            w.WriteBoolean("interrogated", c.Estimate is not null);
-            if (c.InterrogatedAt is { } at) w.WriteString("interrogated_at", (at - c.Plan.Start).ToString());
-            if (c.Estimate is { } e) w.WriteNumber("reservoir_estimate_ml", Math.Round(e.Ml, 3));
-            w.WriteNumber("concentration_mcg_per_ml", c.Pump.Entered.McgPerMl);
-            w.WriteString("program", FinishReview.Describe(c.Pump.Program, c.Pump.Entered, c.Plan.Profile));
-            w.WriteNumber("mean_mcg_per_day", Math.Round(mean.Dose.McgPerDay, 3));
-            w.WriteNumber("mean_ml_per_day", Math.Round(mean.Flow.MlPerDay, 6));
-            w.WriteNumber("low_reservoir_alarm_ml", c.Plan.LowReservoirAlarm.Ml);
-            w.WriteNumber("catheter_ml", c.Plan.CatheterVolume.Ml);
-            if (c.Estimate is { } est)
-            {
-                var f = ReservoirForecast.Of(est, c.Plan.LowReservoirAlarm, mean.Flow);
-                w.WriteNumber("days_to_low_reservoir_alarm", Round(f.DaysToLowReservoirAlarm));
-                w.WriteNumber("days_to_empty", Round(f.DaysToEmpty));
-            }
-        });
-    }
-
-    private static string Preview(Session s, ProgrammerEntry entry)
-    {
-        var c = CurrentOf(s);
-        if (entry.Workflow == "refill" && c.Estimate is null)
-            throw new ControlException("interrogate the pump first: the refill starts from its reservoir estimate.");
-        var pending = entry.Pending(c);
-        var (action, settings) = entry.Event();
-        return Session.Json(w =>
-        {
-            w.WriteString("workflow", entry.Workflow);
-            w.WriteStartArray("calculations");
-            foreach (var (label, value) in entry.Calculations(c)) { w.WriteStartObject(); w.WriteString("label", label); w.WriteString("value", value); w.WriteEndObject(); }
-            w.WriteEndArray();
-            w.WriteStartArray("finish");
-            foreach (var f in FinishReview.Compare(c.Settings, pending, c.Plan.Profile))
-            {
-                w.WriteStartObject();
-                w.WriteString("name", f.Name);
-                w.WriteString("current", f.Current);
-                w.WriteString("pending", f.Pending);
-                w.WriteBoolean("changed", f.Changed);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteString("event", $"{action}: {settings}");
-        });
-    }
-
-    private static double Round(double days) => double.IsInfinity(days) ? -1 : Math.Round(days, 2);
 
     internal static string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }

@@ -8,10 +8,10 @@ namespace PumpSim.Web;
 
 /// <summary>One workflow's entries as the programmer page sends them (untrusted JSON): checked
 /// here, priced by Core's programmer calculations, and turned into the scenario event a YAML author
-/// would write. Workflows: refill, dose, priming, bridge, bolus.</summary>
+/// would write. Workflows: refill, dose, priming, bridge, bolus, alarms (alarm_settings), ptm (ptm_settings).</summary>
 internal sealed class ProgrammerEntry
 {
-    public static readonly string[] Workflows = ["refill", "dose", "priming", "bridge", "bolus"];
+    public static readonly string[] Workflows = ["refill", "dose", "priming", "bridge", "bolus", "alarms", "ptm"];
     private const int MaxSteps = TherapyProgram.MaxFlexSteps;
 
     private readonly JsonElement _body;
@@ -39,6 +39,9 @@ internal sealed class ProgrammerEntry
         "dose" => ("program", ProgramYaml()),
         "priming" => ("priming_bolus", "{}"),
         "bridge" => ("bridge_bolus", "{}"),
+        "alarms" => ("alarm_settings", Map(("low_reservoir_alarm_ml", N(Number("low_reservoir_alarm_ml"))))),
+        "ptm" => ("ptm_settings", Map(("dose_mcg", N(Number("dose_mcg"))), ("duration", Duration("duration").ToString()),
+            ("lockout", Duration("lockout").ToString()), ("max_per_day", N(Number("max_per_day"))))),
         _ => ("bolus", Map(("dose_mcg", N(Number("dose_mcg"))), ("duration", Duration("duration").ToString()))),
     };
 
@@ -60,10 +63,36 @@ internal sealed class ProgrammerEntry
                 if (!RateCalculator.Mean(program, c.Pump.Entered, c.Plan.Profile).InRange)
                     throw new ControlException($"outside the pump's flow range ({N(c.Plan.Profile.MinFlow.MlPerDay)}–{N(c.Plan.Profile.MaxFlow.MlPerDay)} mL/day at {c.Pump.Entered}): the programmer refuses it.");
                 return s with { Program = program };
+            case "alarms":
+                var alarm = Alarm(c);
+                if (!alarm.InRange)
+                    throw new ControlException($"the low-reservoir alarm must be {alarm.Min} to {alarm.Max} for the {c.Plan.Profile.Model}: the programmer refuses {alarm.LowReservoirAlarm}.");
+                return s with { LowReservoirAlarm = alarm.LowReservoirAlarm };
+            case "ptm":
+                return s with { Ptm = Ptm() };
             default:
                 return s with { Boluses = [Workflow == "bolus" ? "single" : Workflow] };
         }
     }
+
+    /// <summary>What was entered, as read here (the class's mirror shows it beside the Finish review).</summary>
+    public IEnumerable<(string Label, string Value)> Entries(Current c) => Workflow switch
+    {
+        "refill" =>
+        [
+            ("withdrawn", Has("withdrawn_ml") ? $"{N(Number("withdrawn_ml"))} mL" : $"{c.Estimate} (the estimate)"),
+            ("added", $"{N(Number("add_ml"))} mL"),
+            ("drug concentration", $"{N(Number("drug_concentration_mcg_per_ml"))} mcg/mL"),
+            ("concentration entered into the pump", $"{N(Entered())} mcg/mL"),
+            ("reservoir volume to program", $"{N(Number("program_volume_ml"))} mL"),
+            ("bridge bolus", Bool("bridge") ? "yes" : "no"),
+        ],
+        "dose" => [("program", FinishReview.Describe(Program(), c.Pump.Entered, c.Plan.Profile))],
+        "bolus" => [("dose", $"{N(Number("dose_mcg"))} mcg"), ("duration", Duration("duration").ToString())],
+        "alarms" => [("low-reservoir alarm", $"{N(Number("low_reservoir_alarm_ml"))} mL")],
+        "ptm" => [("patient bolus", Ptm().Describe())],
+        _ => [],
+    };
 
     /// <summary>The numbers the programmer shows for this entry.</summary>
     public IEnumerable<(string Label, string Value)> Calculations(Current c)
@@ -110,6 +139,22 @@ internal sealed class ProgrammerEntry
             case "bridge":
                 yield return ("bridge bolus", "the old drug the pump knows is left in the catheter, at the old concentration's rate for the current dose (refused if there is none)");
                 break;
+            case "alarms":
+                {
+                    var a = Alarm(c);
+                    yield return ("allowed for this pump", $"{a.Min} to {a.Max}" + (a.InRange ? "" : " — outside: refused"));
+                    yield return ("days from the alarm to empty", Days(a.DaysFromAlarmToEmpty));
+                    if (c.Estimate is { } est)
+                        yield return ("days to the low-reservoir alarm", Days(ReservoirForecast.Of(est, a.LowReservoirAlarm, Mean(c).Flow).DaysToLowReservoirAlarm));
+                    break;
+                }
+            case "ptm":
+                {
+                    var (one, most) = BolusCalculator.Ptm(Ptm(), c.Pump.Entered, Mean(c).Flow, profile);
+                    yield return ("one patient bolus", $"{one.Volume} at {one.Rate} for {one.Duration}" + (one.Capped ? " — capped at the maximum flow: it runs longer" : ""));
+                    yield return ("the most a day", $"{N(Math.Round(most.Mcg, 3))} mcg on top of {Mean(c).Dose}");
+                    break;
+                }
             default:
                 {
                     var b = BolusCalculator.Single(Number("dose_mcg"), Duration("duration"), c.Pump.Entered, RateCalculator.Mean(c.Pump.Program, c.Pump.Entered, profile).Flow, profile);
@@ -117,6 +162,17 @@ internal sealed class ProgrammerEntry
                     break;
                 }
         }
+    }
+
+    private AlarmSettingsView Alarm(Current c) => AlarmSettingsView.Of(Volume.FromMl(Number("low_reservoir_alarm_ml")), c.Plan.Profile, Mean(c).Flow);
+
+    private static RateView Mean(Current c) => RateCalculator.Mean(c.Pump.Program, c.Pump.Entered, c.Plan.Profile);
+
+    private PtmSettings Ptm()
+    {
+        var most = Number("max_per_day");
+        if (most != Math.Floor(most)) throw new ControlException("'max_per_day' must be a whole number.");
+        return PtmSettings.Create(Number("dose_mcg"), Duration("duration"), Duration("lockout"), (int)Math.Min(most, 1000));
     }
 
     private static string Days(double d) => double.IsInfinity(d) ? "never (nothing flows)" : $"{N(Math.Round(d, 2))} days";

@@ -56,6 +56,9 @@ public sealed class Session : IDisposable
     }
 
     public int Id { get; }
+
+    /// <summary>The programmer's Finish review and lesson grade, mirrored to the class.</summary>
+    internal ProgrammerBoard Board { get; } = new();
     public IReadOnlyList<FaultButton> Buttons { get; }
     public double Speed { get; private set; } = 3600;
     public bool Paused { get; private set; } = true;
@@ -169,6 +172,7 @@ public sealed class Session : IDisposable
                     SeekTo(Plan.Start + SimDuration.FromSeconds(previous.Max)); break;
                 case "reveal": Revealed = Bool(body, "value"); break;
                 case "clear":
+                    Board.Clear();
                     _recording.TruncateAfter(Plan.Start - SimDuration.FromSeconds(1));
                     _bookmarks.Clear();
                     SeekTo(Plan.Start); break;
@@ -251,6 +255,12 @@ public sealed class Session : IDisposable
     internal void Follow(int id)
     {
         lock (Gate) Broadcast("follow", Json(w => w.WriteNumber("session", id)));
+    }
+
+    /// <summary>Tells every viewer the programmer screen's state (<see cref="ProgrammerApi"/>).</summary>
+    internal void BroadcastProgrammer(string json)
+    {
+        lock (Gate) Broadcast("programmer", json);
     }
 
     internal int ClientCount { get { lock (Gate) return _clients.Count; } }

@@ -55,6 +55,7 @@ public class EventWordsRenderTests
         new BatteryReset(),
         new PumpReplaced(20),
         new AccuracyChanged(14.5),
+        new SettingsChanged(1.25, "50 mcg over 10m, lockout 3h, at most 4 a day"),
         new Diathermy(true),
         new PumpFlip(true),
         new RefillRefused("the pump has flipped", 18, 4.5),

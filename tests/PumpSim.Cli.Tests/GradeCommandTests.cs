@@ -66,4 +66,14 @@ public class GradeCommandTests
         r.ExitCode.Should().Be(2);
         Cli.HasStackTrace(r.Error).Should().BeFalse();
     }
+
+    [Fact]
+    public void Grade_PrintsTheSharedGradeText_TheConsoleShowsTheSame()
+    {
+        // The web console shows GradeText's lines at the end of a lesson; the command prints exactly them.
+        var r = Cli.Run("grade", Lesson("day-night-flex.yaml"), Lesson("day-night-flex.mistake-dose-off-target.yaml"));
+        var session = PumpSim.Scenarios.ScenarioLoader.Load(Lesson("day-night-flex.mistake-dose-off-target.yaml"));
+        var report = PumpSim.Scenarios.Lessons.Grader.Grade(PumpSim.Scenarios.Lessons.LessonLoader.Load(Lesson("day-night-flex.yaml")), session, PumpSim.Core.Engine.Simulation.Run);
+        r.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().Equal(PumpSim.Scenarios.Lessons.GradeText.Lines(report, session.Plan.Start));
+    }
 }

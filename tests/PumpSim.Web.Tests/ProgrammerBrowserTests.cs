@@ -6,7 +6,8 @@ using PumpSim.Scenarios.Lessons;
 namespace PumpSim.Web.Tests;
 
 /// <summary>The programmer screen in a real headless Chromium: a refill with a new concentration,
-/// reviewed on the Finish screen, confirmed, saved; the saved file grades 0.</summary>
+/// reviewed on the Finish screen, confirmed, saved; the saved file grades 0, and finishing the lesson
+/// shows that grade. A class page (another browser context: no token) mirrors the screen read-only.</summary>
 public class ProgrammerBrowserTests
 {
     private const string Lesson = "scenarios/lessons/new-concentration-refill.yaml";
@@ -31,6 +32,12 @@ public class ProgrammerBrowserTests
         // as the console's link does: the programmer's changes carry the same token.
         await page.GotoAsync(server.TrainerUrl);
         await page.GotoAsync(server.Url + "programmer?session=1");
+        await using var classContext = await browser.NewContextAsync();
+        var classPage = await classContext.NewPageAsync();
+        classPage.PageError += (_, e) => errors.Add(e);
+        await classPage.GotoAsync(server.Url + "programmer");
+        await Assertions.Expect(classPage.Locator("#view-name")).ToHaveTextAsync("class view");
+        await Assertions.Expect(classPage.Locator("#confirm, #interrogate, #review, #finish-lesson, #reset")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#task")).ToContainTextAsync("1000 mcg/mL");
         await page.ClickAsync("#interrogate");
         await Assertions.Expect(page.Locator("#current")).ToContainTextAsync("yes, at 1s");
@@ -48,6 +55,9 @@ public class ProgrammerBrowserTests
         await Assertions.Expect(changed).ToHaveTextAsync(["concentration", "reservoir volume", "program", "boluses"]);
         await Assertions.Expect(page.Locator("#finish-table tr.changed").Nth(2)).ToContainTextAsync("continuous 450 mcg/day (0.45 mL/day)");
         await Assertions.Expect(page.Locator("#calculations")).ToContainTextAsync("bridge bolus: 0.2 mL of the old drug at 0.9 mL/day for 5h20m (100 mcg)");
+        // The class sees the same review, read-only, as the trainer looks at it.
+        await Assertions.Expect(classPage.Locator("#finish-table tr.changed td:nth-child(2)")).ToHaveTextAsync(["concentration", "reservoir volume", "program", "boluses"]);
+        await Assertions.Expect(classPage.Locator("#entries")).ToContainTextAsync("concentration entered into the pump: 1000 mcg/mL");
         // Nothing is sent yet.
         (await server.Http.GetStringAsync("/api/sessions/1/scenario.yaml")).Should().NotContain("refill: {");
 
@@ -69,9 +79,16 @@ public class ProgrammerBrowserTests
         }
         finally { File.Delete(file); }
 
-        await page.ClickAsync("#grade");
-        await Assertions.Expect(page.Locator("#grade-result")).ToContainTextAsync("Target met, no findings.");
-        await Assertions.Expect(page.Locator("#grade-result")).ToContainTextAsync("illustrative");
+        // The end of the lesson: the grade `pumpsim grade` prints, on both screens.
+        await page.ClickAsync("#finish-lesson");
+        foreach (var p in new[] { page, classPage })
+        {
+            await Assertions.Expect(p.Locator("#grade-result li").First).ToHaveTextAsync("lesson new-concentration-refill: target met, no findings");
+            await Assertions.Expect(p.Locator("#grade-result")).ToContainTextAsync("% of the prescribed 450 mcg/day (illustrative simulation, not a clinical figure).");
+            await Assertions.Expect(p.Locator("#grade-note")).ToContainTextAsync("illustrative");
+        }
+        if (Environment.GetEnvironmentVariable("PUMPSIM_SCREENSHOT_GRADE") is { Length: > 0 } gradeShot)
+            await classPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, gradeShot), FullPage = true });
         errors.Should().BeEmpty();
     }
 }

@@ -26,7 +26,7 @@ public sealed class GradeSettings : CommandSettings
 /// would have received (illustrative). Exit 0: the target is met without findings; 1: findings.</summary>
 public sealed class GradeCommand(IAnsiConsole console) : Command<GradeSettings>
 {
-    public const string Illustrative = "illustrative simulation, not a clinical figure";
+    public const string Illustrative = GradeText.Illustrative;
 
     public override int Execute(CommandContext context, GradeSettings settings, CancellationToken cancellationToken)
     {
@@ -41,10 +41,6 @@ public sealed class GradeCommand(IAnsiConsole console) : Command<GradeSettings>
 
     private static void WriteText(TextWriter w, GradeReport report, Core.Units.SimInstant start)
     {
-        w.WriteLine($"lesson {report.LessonId}: {(report.Passed ? "target met, no findings" : $"{report.Findings.Count} finding{(report.Findings.Count == 1 ? "" : "s")}")}");
-        foreach (var f in report.Findings) w.WriteLine($"  {f.Kind}: {TerminalText.Clean(f.Message)}");
-        var r = report.Received;
-        w.WriteLine($"The patient would have received {Grader.N(r.McgPerDay)} mcg/day from day {Grader.N((r.From - start).TotalDays)} to day {Grader.N((r.To - start).TotalDays)}, " +
-            $"{Grader.N(r.PercentOfPrescription)} % of the prescribed {Grader.N(r.PrescribedMcgPerDay)} mcg/day ({Illustrative}).");
+        foreach (var line in GradeText.Lines(report, start)) w.WriteLine(TerminalText.Clean(line));
     }
 }

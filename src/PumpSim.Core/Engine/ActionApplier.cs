@@ -30,6 +30,8 @@ internal sealed class ActionApplier(SimulationPlan plan, PumpPlant plant, PumpFi
             case MriAction m: StartMri(m); break;
             case InterrogateAction: Interrogate(); break;
             case SilenceAction s: fw.Silence(s.Duration); break;
+            case AlarmSettingsAction a: fw.ApplySettings(a.LowReservoirAlarm, fw.Ptm); break;
+            case PtmSettingsAction p: fw.ApplySettings(fw.LowReservoirAlarm, p.Ptm); break;
             case MotorStallAction m: plant.Stall(m.Duration, m.Permanent, m.Every, m.Count); break;
             case MemoryErrorAction m: fw.MemoryError(m.Critical); break;
             case BatteryResetAction: fw.BatteryReset(); break;

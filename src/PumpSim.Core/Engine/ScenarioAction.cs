@@ -37,6 +37,12 @@ public sealed record MriAction(SimDuration Duration, SimDuration Recovery) : Sce
 public sealed record InterrogateAction : ScenarioAction;
 public sealed record SilenceAction(SimDuration Duration) : ScenarioAction;
 
+/// <summary>The clinician sets the low-reservoir alarm at the programmer.</summary>
+public sealed record AlarmSettingsAction(Volume LowReservoirAlarm) : ScenarioAction;
+
+/// <summary>The clinician sets up (or changes) the patient's bolus (myPTM) at the programmer.</summary>
+public sealed record PtmSettingsAction(PtmSettings Ptm) : ScenarioAction;
+
 /// <summary>A motor stall: for <see cref="Duration"/>, or for good when <see cref="Permanent"/>;
 /// repeated <see cref="Count"/> times every <see cref="Every"/> when intermittent.</summary>
 public sealed record MotorStallAction(SimDuration Duration, bool Permanent = false, SimDuration? Every = null, int Count = 1) : ScenarioAction;

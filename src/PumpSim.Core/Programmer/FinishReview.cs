@@ -59,8 +59,7 @@ public static class FinishReview
         return day + (s / 3600).ToString("00", CultureInfo.InvariantCulture) + ":" + (s / 60 % 60).ToString("00", CultureInfo.InvariantCulture);
     }
 
-    private static string Describe(PtmSettings? ptm) => ptm is null ? "none"
-        : $"{ptm.DoseMcg.ToString("0.###", CultureInfo.InvariantCulture)} mcg over {ptm.Duration}, lockout {ptm.Lockout}, at most {ptm.MaxPerDay} a day";
+    private static string Describe(PtmSettings? ptm) => PtmSettings.Describe(ptm);
 
     private static string Describe(IReadOnlyList<string> boluses) => boluses.Count == 0 ? "none" : string.Join(", ", boluses);
 }

@@ -150,6 +150,8 @@ public static class EventTable
             ("reservoir_ml", e => e.ReservoirMl)),
         Shape<AccuracyChanged>(EventTypes.AccuracyChanged,
             ("accuracy_pct", e => e.AccuracyPct)),
+        Shape<SettingsChanged>(EventTypes.SettingsChanged,
+            ("low_reservoir_alarm_ml", e => e.LowReservoirAlarmMl), ("ptm", e => e.Ptm)),
         Shape<Diathermy>(EventTypes.Diathermy,
             ("motor_damage", e => e.MotorDamage), ("note", e => e.Note)),
         Shape<PumpFlip>(EventTypes.PumpFlip,

@@ -39,6 +39,7 @@ public static class EventTypes
     public const string BatteryReset = "battery-reset";
     public const string PumpReplaced = "pump-replaced";
     public const string AccuracyChanged = "accuracy-changed";
+    public const string SettingsChanged = "settings-changed";
     public const string Diathermy = "diathermy";
     public const string PumpFlip = "pump-flip";
     public const string RefillRefused = "refill-refused";

@@ -149,6 +149,8 @@ public static class EventWords
             e => $"The pump is replaced; the new one holds {N(e.ReservoirMl)} mL."),
         [typeof(AccuracyChanged)] = W<AccuracyChanged>("accuracy", EventSalience.Notable, EventMood.Body,
             e => $"BODY: the pump now pumps {N(e.AccuracyPct)} % off its nominal flow; the firmware does not know."),
+        [typeof(SettingsChanged)] = W<SettingsChanged>("settings", EventSalience.Notable, EventMood.Neutral,
+            e => $"The pump's settings change: low-reservoir alarm at {N(e.LowReservoirAlarmMl)} mL; patient bolus: {e.Ptm}."),
         [typeof(Diathermy)] = W<Diathermy>("diathermy", EventSalience.Headline, EventMood.Warning,
             e => $"Diathermy over the implant: {e.Note}."),
         [typeof(PumpFlip)] = W<PumpFlip>("flip", EventSalience.Headline, EventMood.Body,

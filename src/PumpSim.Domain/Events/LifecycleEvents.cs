@@ -18,3 +18,7 @@ public sealed record Interrogation(double EstimatedMl, double BatteryDaysRemaini
 public sealed record PumpReplaced(double ReservoirMl) : PumpEvent;
 
 public sealed record AccuracyChanged(double AccuracyPct) : PumpEvent;
+
+/// <summary>The clinician changed the pump's alarm or patient-bolus settings at the programmer
+/// (<c>alarm_settings</c>, <c>ptm_settings</c>): every setting as it now stands.</summary>
+public sealed record SettingsChanged(double LowReservoirAlarmMl, string Ptm) : PumpEvent;

@@ -14,4 +14,11 @@ public sealed record PtmSettings(double DoseMcg, SimDuration Duration, SimDurati
         if (maxPerDay < 1 || maxPerDay > 24) throw new ProgramRejectedException("a PTM maximum per day must be 1 to 24.");
         return new PtmSettings(doseMcg, duration, lockout, maxPerDay);
     }
+
+    /// <summary>As the Finish screen and the event log word them: "50 mcg over 10m, lockout 3h, at most 4 a day".</summary>
+    public string Describe() =>
+        $"{DoseMcg.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} mcg over {Duration}, lockout {Lockout}, at most {MaxPerDay} a day";
+
+    /// <summary>The settings' words, or "none" when the pump has no patient bolus set up.</summary>
+    public static string Describe(PtmSettings? ptm) => ptm?.Describe() ?? "none";
 }

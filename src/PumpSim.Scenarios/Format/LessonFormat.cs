@@ -12,7 +12,7 @@ public static class LessonFormat
 
     /// <summary>Event actions the trainee performs at the programmer: a lesson's own events may not
     /// hold them (the trainee's session adds them), so every one in a session is the trainee's.</summary>
-    public static readonly string[] TraineeActions = ["refill", "program", "bolus", "priming_bolus", "bridge_bolus", "interrogate", "silence"];
+    public static readonly string[] TraineeActions = ["refill", "program", "bolus", "priming_bolus", "bridge_bolus", "interrogate", "silence", "alarm_settings", "ptm_settings"];
 
     public static MapShape Shape(MapShape therapy, MapShape drug, MapShape pump) => new(
         "a lesson: the task as the trainee reads it and the target `pumpsim grade` compares a session with (docs/scenario-format.md, Lessons)",

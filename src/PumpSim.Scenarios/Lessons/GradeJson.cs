@@ -6,7 +6,9 @@ namespace PumpSim.Scenarios.Lessons;
 /// order, each with its kind, sentence and numbers, and what the patient would have received.</summary>
 public static class GradeJson
 {
-    public static string Write(GradeReport report, string illustrative)
+    /// <param name="text">The grade as <see cref="GradeText.Lines"/> words it, written as "text" when given
+    /// (the web console shows these lines, so it words nothing itself).</param>
+    public static string Write(GradeReport report, string illustrative, IReadOnlyList<string>? text = null)
     {
         using var buffer = new MemoryStream();
         using (var j = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -36,6 +38,12 @@ public static class GradeJson
             j.WriteNumber("percent_of_prescription", r.PercentOfPrescription);
             j.WriteString("note", illustrative);
             j.WriteEndObject();
+            if (text is not null)
+            {
+                j.WriteStartArray("text");
+                foreach (var line in text) j.WriteStringValue(line);
+                j.WriteEndArray();
+            }
             j.WriteEndObject();
         }
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";

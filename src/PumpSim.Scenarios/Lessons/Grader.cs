@@ -32,7 +32,7 @@ public static class Grader
         findings.AddRange(Programs(target, trainee, plan.Profile));
         findings.AddRange(Volumes(target, trainee, result, plan.Profile));
         findings.AddRange(Boluses(lesson, trainee, result));
-        findings.AddRange(Alarm(lesson, plan));
+        findings.AddRange(Alarm(lesson, trainee, plan.Profile));
         findings.AddRange(CatheterEntry(lesson, trainee, plan));
         return new GradeReport(plan.Id, findings, Receive(target, plan, result, from));
     }
@@ -192,13 +192,14 @@ public static class Grader
         plan.Actions.Select(a => a.Action).OfType<CatheterFaultAction>().LastOrDefault(a => a.Fault == CatheterFaultKind.Revision)?.NewVolume
             ?? plan.CatheterVolume;
 
-    private static IEnumerable<Finding> Alarm(Lesson lesson, SimulationPlan session)
+    /// <summary>The alarm as the trainee left it: the session's header, or its last alarm_settings.</summary>
+    private static IEnumerable<Finding> Alarm(Lesson lesson, TraineeSession s, PumpProfile profile)
     {
         var want = lesson.Target.LowReservoirAlarm ?? lesson.Scenario.Plan.LowReservoirAlarm;
-        if (session.LowReservoirAlarm == want) yield break;
-        var flow = RateCalculator.Mean(lesson.Target.Program, lesson.Target.Concentration, session.Profile).Flow;
-        var set = AlarmSettingsView.Of(session.LowReservoirAlarm, session.Profile, flow);
-        var target = AlarmSettingsView.Of(want, session.Profile, flow);
+        if (s.LowReservoirAlarm == want) yield break;
+        var flow = RateCalculator.Mean(lesson.Target.Program, lesson.Target.Concentration, profile).Flow;
+        var set = AlarmSettingsView.Of(s.LowReservoirAlarm, profile, flow);
+        var target = AlarmSettingsView.Of(want, profile, flow);
         yield return new Finding(FindingKinds.AlarmSetting,
             $"the low-reservoir alarm is set to {N(set.LowReservoirAlarm.Ml)} mL ({N(set.DaysFromAlarmToEmpty)} days of warning before empty); " +
             $"it should be {N(want.Ml)} mL ({N(target.DaysFromAlarmToEmpty)} days)",

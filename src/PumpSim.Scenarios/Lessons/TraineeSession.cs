@@ -15,12 +15,17 @@ public sealed class TraineeSession
     public Concentration Entered { get; private set; }
     public Concentration Real { get; private set; }
     public TherapyProgram Program { get; private set; }
+    /// <summary>The alarm and patient-bolus settings: the header's, then the trainee's last change.</summary>
+    public Volume LowReservoirAlarm { get; private set; }
+    public PtmSettings? Ptm { get; private set; }
 
     public TraineeSession(SimulationPlan plan, SimInstant? upTo = null)
     {
         Entered = plan.ProgrammedConcentration ?? plan.Concentration;
         Real = plan.Concentration;
         Program = plan.Program;
+        LowReservoirAlarm = plan.LowReservoirAlarm;
+        Ptm = plan.Ptm;
         foreach (var t in plan.Actions)
         {
             if (!IsTrainees(t.Action) || t.At > upTo) continue;
@@ -41,6 +46,8 @@ public sealed class TraineeSession
                 case BolusAction: Boluses.Add((t.At, "single")); break;
                 case PrimingBolusAction: Boluses.Add((t.At, "priming")); break;
                 case BridgeBolusAction: Boluses.Add((t.At, "bridge")); break;
+                case AlarmSettingsAction a: LowReservoirAlarm = a.LowReservoirAlarm; break;
+                case PtmSettingsAction p: Ptm = p.Ptm; break;
             }
         }
     }
@@ -50,5 +57,6 @@ public sealed class TraineeSession
 
     /// <summary>Actions done at the programmer (<see cref="Format.LessonFormat.TraineeActions"/>).</summary>
     public static bool IsTrainees(ScenarioAction a) =>
-        a is RefillAction or ProgramAction or BolusAction or PrimingBolusAction or BridgeBolusAction or InterrogateAction or SilenceAction;
+        a is RefillAction or ProgramAction or BolusAction or PrimingBolusAction or BridgeBolusAction or InterrogateAction or SilenceAction
+        or AlarmSettingsAction or PtmSettingsAction;
 }

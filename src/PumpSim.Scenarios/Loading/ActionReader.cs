@@ -1,5 +1,6 @@
 using PumpSim.Core.Engine;
 using PumpSim.Core.Plant;
+using PumpSim.Core.Therapy;
 using PumpSim.Core.Units;
 using PumpSim.Scenarios.Errors;
 using PumpSim.Scenarios.Reading;
@@ -24,6 +25,9 @@ internal static class ActionReader
         "mri" => Mri(m),
         "interrogate" => new InterrogateAction(),
         "silence" => new SilenceAction(Positive(m, "duration", SimDuration.FromHours(1))),
+        "alarm_settings" => new AlarmSettingsAction(Volume.FromMl(m.RequiredNumber("low_reservoir_alarm_ml"))),
+        "ptm_settings" => new PtmSettingsAction(Located.At(m.At, () => PtmSettings.Create(
+            m.RequiredNumber("dose_mcg"), m.Duration("duration")!.Value, m.Duration("lockout")!.Value, checked((int)m.Integer("max_per_day")!.Value)))),
         "motor_stall" => MotorStall(m),
         "memory_error" => new MemoryErrorAction(m.Bool("critical")!.Value),
         "battery_reset" => new BatteryResetAction(),

@@ -77,6 +77,7 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
     private void CheckInContext(List<Placed> timed)
     {
         var flipped = false;
+        var ptm = plan.Ptm is not null;
         var capacity = plan.Profile.Capacity;
         foreach (var (where, t) in timed)
         {
@@ -96,8 +97,13 @@ internal sealed class EventReader(Diagnostics diagnostics, TimeFrame frame, Simu
                     // A program outside the flow range is not refused here: the clinician may try it,
                     // and the pump refuses it at run time (program-rejected) and keeps its program.
 
-                    case PtmRequestAction when plan.Ptm is null:
-                        throw new NodeError(where, "ptm_request needs PTM settings: add a 'ptm:' section (dose_mcg, duration, lockout, max_per_day)");
+                    case PtmSettingsAction:
+                        ptm = true;
+                        break;
+                    case PtmRequestAction when !ptm:
+                        throw new NodeError(where, "ptm_request needs PTM settings: add a 'ptm:' section (dose_mcg, duration, lockout, max_per_day) or a ptm_settings event before it");
+                    case AlarmSettingsAction a when a.LowReservoirAlarm < plan.Profile.MinLowReservoirAlarm || a.LowReservoirAlarm > plan.Profile.MaxLowReservoirAlarm:
+                        throw new NodeError(where, $"alarm_settings low_reservoir_alarm_ml must be {Values.Format(plan.Profile.MinLowReservoirAlarm.Ml)} to {Values.Format(plan.Profile.MaxLowReservoirAlarm.Ml)} mL (half the capacity of {plan.Profile.Model}), got {Values.Format(a.LowReservoirAlarm.Ml)}");
                     case ReplacePumpAction { Reservoir: { } v } when v > capacity:
                         throw new NodeError(where, $"replace_pump reservoir_ml {v.Ml:0.###} is more than the {capacity.Ml:0.##} mL the {plan.Profile.Model} holds");
                 }

@@ -249,6 +249,7 @@
     $('session').textContent = sessionId;
     if (trainer) $('save').href = api() + '/scenario.yaml';
     if (trainer) $('programmer-link').href = '/programmer?session=' + encodeURIComponent(sessionId);
+    else if (explicitSession) $('programmer-watch').href = '/programmer?session=' + encodeURIComponent(sessionId);
     source = new EventSource(api() + '/stream' + (trainer ? '?token=' + encodeURIComponent(token) : ''));
     source.addEventListener('reset', (m) => {
       const snap = JSON.parse(m.data);
@@ -319,6 +320,7 @@
     document.body.classList.toggle('trainer-view', trainer);
     $('view-name').textContent = trainer ? 'Trainer view: your controls (the class sees the class URL)' : 'Class view: watching the trainer\'s session';
     for (const n of document.querySelectorAll('.trainer-only')) { if (trainer) n.hidden = false; else n.remove(); }
+    for (const n of document.querySelectorAll('.class-only')) { if (trainer) n.remove(); }
     $('big').addEventListener('click', toggleBig);
     document.addEventListener('keydown', onKey);
     if (trainer) {

@@ -184,6 +184,30 @@ public class GraderTests
     }
 
     [Fact]
+    public void Grade_AlarmLoweredAtTheProgrammer_IsAnAlarmSettingWithTheWarningDays()
+    {
+        // The console's way: the refill is right, then an alarm_settings event sets 1 mL. At the target's
+        // 450 mcg/day of 500 mcg/mL (0.9 mL/day): 1 / 0.9 = 1.111 days of warning; the target 2 mL, 2 / 0.9 = 2.222.
+        var report = Grade("alarm-response.yaml", Plant("alarm-response.yaml", "  - { at: 10m, refill: { add_ml: 20 } }",
+            "  - { at: 10m, refill: { add_ml: 20 } }\n  - { at: 11m, alarm_settings: { low_reservoir_alarm_ml: 1 } }"));
+        var f = report.Findings.Should().ContainSingle().Subject;
+        f.Kind.Should().Be(FindingKinds.AlarmSetting);
+        f["set_ml"].Should().Be(1);
+        f["target_ml"].Should().Be(2);
+        f["warning_days"].Should().BeApproximately(1 / 0.9, 1e-6);
+        f["target_warning_days"].Should().BeApproximately(2 / 0.9, 1e-6);
+    }
+
+    [Fact]
+    public void Grade_AlarmSetBackToTheTarget_HasNoFinding()
+    {
+        // The last setting counts: lowered, then set back to 2 mL at the same visit.
+        var report = Grade("alarm-response.yaml", Plant("alarm-response.yaml", "  - { at: 10m, refill: { add_ml: 20 } }",
+            "  - { at: 10m, refill: { add_ml: 20 } }\n  - { at: 11m, alarm_settings: { low_reservoir_alarm_ml: 1 } }\n  - { at: 12m, alarm_settings: { low_reservoir_alarm_ml: 2 } }"));
+        report.Findings.Should().BeEmpty();
+    }
+
+    [Fact]
     public void Grade_MissingPriming_GivesTheDelay()
     {
         // 0.14 mL of saline at 0.9 mL/day: 0.1556 d = 3.733 h.
