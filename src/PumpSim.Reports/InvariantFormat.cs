@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 
 namespace PumpSim.Reports;
@@ -71,29 +72,19 @@ public static class InvariantFormat
     private static int Scaled(double rounded, int decimals, bool trimZeros, Span<byte> destination)
     {
         var k = (long)Math.Round(rounded * Pow10[decimals]);
-        // k's digits from the last, the point put back after `decimals` of them (trailing zeros
-        // dropped first for JSON), into a scratch span: divisions by the constant 10 only.
-        var u = (ulong)Math.Abs(k);
-        Span<byte> digits = stackalloc byte[24];
-        var at = digits.Length;
-        var d = decimals;
+        var n = 0;
+        if (k < 0) { destination[n++] = (byte)'-'; k = -k; }
+        var whole = k / Pow10[decimals];
+        var frac = k - whole * Pow10[decimals];
+        Utf8Formatter.TryFormat(whole, destination[n..], out var w);
+        n += w;
+        var digits = decimals;
         if (trimZeros)
-            while (d > 0 && u % 10 == 0) { u /= 10; d--; }
-        for (var i = 0; i < d; i++)
-        {
-            (u, var digit) = Math.DivRem(u, 10UL);
-            digits[--at] = (byte)('0' + (int)digit);
-        }
-        if (d > 0) digits[--at] = (byte)'.';
-        do
-        {
-            (u, var digit) = Math.DivRem(u, 10UL);
-            digits[--at] = (byte)('0' + (int)digit);
-        }
-        while (u != 0);
-        if (k < 0) digits[--at] = (byte)'-';
-        digits[at..].CopyTo(destination);
-        return digits.Length - at;
+            while (digits > 0 && frac % 10 == 0) { frac /= 10; digits--; }
+        if (digits == 0) return n;
+        destination[n++] = (byte)'.';
+        for (var i = n + digits - 1; i >= n; i--) { destination[i] = (byte)('0' + frac % 10); frac /= 10; }
+        return n + digits;
     }
 
     private static int Ascii(string text, Span<byte> destination)
