@@ -64,9 +64,11 @@ public sealed class Alarm
     public bool Raise()
     {
         ConditionPresent = true;
-        var wasActive = IsActive;
+        // Sounding ignores Raise and Silenced inherits that (Configure): the call need not go through
+        // Stateless, whose every Fire allocates ~0.7 KB (a stall storm raises once per stall, issue 24).
+        if (IsActive) return false;
         _machine.Fire(Trigger.Raise);
-        return !wasActive;
+        return true;
     }
 
     /// <returns>true when the alarm cleared.</returns>
@@ -74,6 +76,9 @@ public sealed class Alarm
     {
         ConditionPresent = false;
         var was = IsActive;
+        // A latched alarm ignores its condition's end while active ("critical: latched until
+        // interrogated" in Configure, for Sounding and so for Silenced): no Fire needed.
+        if (was && Latches) return false;
         if (_machine.IsBuilt) _machine.Fire(Trigger.ConditionGone);
         return was && !IsActive;
     }

@@ -9,7 +9,10 @@ public sealed class MotorMachine
 {
     private enum Trigger { StallDetected, RotationDetected, PumpReplaced }
 
-    private readonly LazyMachine<MotorState, Trigger> _machine = new(MotorState.Running, Configure);
+    // Stalls and recoveries come by the thousand in a storm: the transitions are looked up, not fired
+    // through Stateless (TransitionTable; Configure stays their definition).
+    private static readonly TransitionTable<MotorState, Trigger> Transitions = new(Configure);
+    private MotorState _state = MotorState.Running;
 
     private static void Configure(StateMachine<MotorState, Trigger> machine)
     {
@@ -23,11 +26,11 @@ public sealed class MotorMachine
             .Permit(Trigger.PumpReplaced, MotorState.Running);
     }
 
-    public MotorState State => _machine.State;
-    public void StallDetected() => _machine.Fire(Trigger.StallDetected);
-    public void RotationDetected() => _machine.Fire(Trigger.RotationDetected);
-    public void PumpReplaced() => _machine.Fire(Trigger.PumpReplaced);
-    public Stateless.Reflection.StateMachineInfo Info => _machine.Info;
+    public MotorState State => _state;
+    public void StallDetected() => _state = Transitions.Next(_state, Trigger.StallDetected);
+    public void RotationDetected() => _state = Transitions.Next(_state, Trigger.RotationDetected);
+    public void PumpReplaced() => _state = Transitions.Next(_state, Trigger.PumpReplaced);
+    public Stateless.Reflection.StateMachineInfo Info => Transitions.Info(_state);
 
     public static string Name(MotorState s) => s == MotorState.Running ? "running" : "stalled";
 }

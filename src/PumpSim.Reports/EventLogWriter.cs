@@ -22,9 +22,18 @@ public static class EventLogWriter
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(events);
         var line = new Utf8LineWriter(output);
+        // Runs of one type are common (a tone every 10 minutes for years): its shape is looked up once a run.
+        Type? type = null;
+        EventShape shape = null!;
+        ShapeText text = null!;
         foreach (var e in InOrder(events))
         {
-            WriteOne(line, e);
+            if (e.GetType() != type)
+            {
+                type = e.GetType();
+                (shape, text) = ShapeAndText(e);
+            }
+            WriteOne(line, e, shape, text);
             line.Byte((byte)'\n');
         }
         line.Flush();
@@ -36,7 +45,8 @@ public static class EventLogWriter
     {
         using var buffer = new MemoryStream();
         var line = new Utf8LineWriter(buffer);
-        WriteOne(line, e);
+        var (shape, text) = ShapeAndText(e);
+        WriteOne(line, e, shape, text);
         line.Flush();
         return Utf8NoBom.Encoding.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
@@ -68,10 +78,14 @@ public static class EventLogWriter
     /// <summary>A name as the JSON writer escapes it (with the files' encoder), without its quotes.</summary>
     private static ReadOnlySpan<byte> Escaped(string name) => JsonEncodedText.Encode(name, LazyRelaxedEncoder.Instance).EncodedUtf8Bytes;
 
-    private static void WriteOne(Utf8LineWriter line, PumpEvent e)
+    private static (EventShape Shape, ShapeText Text) ShapeAndText(PumpEvent e)
     {
         var shape = EventTable.ShapeOf(e);
-        var text = Texts[shape];
+        return (shape, Texts[shape]);
+    }
+
+    private static void WriteOne(Utf8LineWriter line, PumpEvent e, EventShape shape, ShapeText text)
+    {
         line.Bytes("{\"t\":\""u8);
         line.Instant(e.At);
         line.Bytes(text.TypeTail);

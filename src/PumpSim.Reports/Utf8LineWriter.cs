@@ -43,9 +43,16 @@ internal sealed class Utf8LineWriter(Stream output)
     /// <summary>Text as UTF-8 (no BOM; invalid UTF-16 throws, as the text writers' encoding did).</summary>
     public void Text(string text)
     {
-        var n = Utf8NoBom.Encoding.GetBytes(text, Room(Utf8NoBom.Encoding.GetMaxByteCount(text.Length)));
+        // ASCII (every word and id the files write) is its own UTF-8: narrowed without the encoder.
+        var room = Room(Utf8NoBom.Encoding.GetMaxByteCount(text.Length));
+        if (System.Text.Ascii.FromUtf16(text, room, out var n) != OperationStatus.Done)
+            n = Utf8NoBom.Encoding.GetBytes(text, room);
         _length += n;
     }
+
+    /// <summary>The characters a JSON string holds as they are: printable ASCII but the quote and the backslash.</summary>
+    private static readonly SearchValues<char> Plain = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x20, 0x7F - 0x20).Select(c => (char)c).Where(c => c is not ('"' or '\\'))));
 
     /// <summary>A JSON string as <see cref="Utf8JsonWriter.WriteStringValue(string)"/> writes it with
     /// <see cref="JsonOptions.Compact"/>: printable ASCII other than the quote and the backslash is
@@ -53,14 +60,10 @@ internal sealed class Utf8LineWriter(Stream output)
     public void JsonString(string? text)
     {
         if (text is null) { Bytes("null"u8); return; }
+        if (text.AsSpan().ContainsAnyExcept(Plain)) { EscapedJsonString(text); return; }
         var room = Room(text.Length + 2);
         room[0] = (byte)'"';
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c is < (char)0x20 or > (char)0x7E or '"' or '\\') { EscapedJsonString(text); return; }
-            room[i + 1] = (byte)c;
-        }
+        System.Text.Ascii.FromUtf16(text, room[1..], out _);
         room[text.Length + 1] = (byte)'"';
         _length += text.Length + 2;
     }
@@ -107,16 +110,23 @@ internal sealed class Utf8LineWriter(Stream output)
     /// <summary>"yyyy-MM-ddTHH:mm:ssZ", as <see cref="SimInstant.ToString"/> writes it.</summary>
     public void Instant(SimInstant t)
     {
-        // The same conversion ToString makes (and the same exception outside DateTimeOffset's range).
-        var (year, month, day) = DateTimeOffset.FromUnixTimeSeconds(t.UnixSeconds).UtcDateTime;
         var s = t.SecondOfDay;
+        var day = (t.UnixSeconds - s) / 86_400;
+        if (day != _day)
+        {
+            // The same conversion ToString makes (and the same exception outside DateTimeOffset's
+            // range, whose ends are whole days), once a day: lines come in time order.
+            var (year, month, dayOfMonth) = DateTimeOffset.FromUnixTimeSeconds(t.UnixSeconds).UtcDateTime;
+            Digits(_date, 0, year, 4);
+            _date[4] = (byte)'-';
+            Digits(_date, 5, month, 2);
+            _date[7] = (byte)'-';
+            Digits(_date, 8, dayOfMonth, 2);
+            _date[10] = (byte)'T';
+            _day = day;
+        }
         var room = Room(20);
-        Digits(room, 0, year, 4);
-        room[4] = (byte)'-';
-        Digits(room, 5, month, 2);
-        room[7] = (byte)'-';
-        Digits(room, 8, day, 2);
-        room[10] = (byte)'T';
+        _date.CopyTo(room);
         Digits(room, 11, (int)(s / 3600), 2);
         room[13] = (byte)':';
         Digits(room, 14, (int)(s / 60 % 60), 2);
@@ -125,6 +135,10 @@ internal sealed class Utf8LineWriter(Stream output)
         room[19] = (byte)'Z';
         _length += 20;
     }
+
+    // "yyyy-MM-ddT" of the day (days since 1970-01-01) of the last instant written.
+    private long _day = long.MinValue;
+    private readonly byte[] _date = new byte[11];
 
     private static void Digits(Span<byte> to, int at, int value, int count)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using CsCheck;
 using PumpSim.Core.Units;
 
 namespace PumpSim.Reports.Tests;
@@ -152,5 +153,126 @@ public class Utf8LineWriterTests
             }
         });
         written.Should().Be(expected.ToString());
+    }
+
+    // ---- CsCheck properties, pinned: case i is generated from its own fixed PCG stream, so every run
+    // checks the same cases (a CsCheck seed alone pins only the first iteration). ----
+
+    private static void Pinned<T>(Gen<T> gen, int cases, Action<T> check)
+    {
+        for (var i = 0; i < cases; i++)
+            check(gen.Generate(new PCG((uint)i, 0x9E3779B97F4A7C15UL), null!, out _));
+    }
+
+    /// <summary>Every double CsCheck draws (any sign, exponent and mantissa, NaN and the infinities),
+    /// and doubles near k / 10^d for integers k up to 10^16 (the rounding edges of every column):
+    /// k / 10^d itself and its two neighbours.</summary>
+    private static readonly Gen<double> AnyDouble = Gen.OneOf(
+        Gen.Double,
+        Gen.Select(Gen.Long[-10_000_000_000_000_000, 10_000_000_000_000_000], Gen.Int[0, 8], Gen.Int[-1, 1],
+            (k, d, step) =>
+            {
+                var v = k / Math.Pow(10, d);
+                return step < 0 ? Math.BitDecrement(v) : step > 0 ? Math.BitIncrement(v) : v;
+            }),
+        Gen.Select(Gen.Long[-1_000_000_000, 1_000_000_000], Gen.Int[0, 7], (k, d) => (k + 0.5) / Math.Pow(10, d)));
+
+    [Fact]
+    public void Utf8LineWriter_Fixed_WritesWhatInvariantFormatFixedWrites_ForPinnedGeneratedDoubles()
+    {
+        Pinned(Gen.Select(AnyDouble, Gen.Int[0, 6]), 200_000, t =>
+        {
+            var (v, d) = t;
+            var written = Bytes(l => l.Fixed(v, d));
+            if (written != InvariantFormat.Fixed(v, d)) written.Should().Be(InvariantFormat.Fixed(v, d), $"Fixed({v:R}, {d})");
+        });
+    }
+
+    [Fact]
+    public void Utf8LineWriter_JsonNumber_WritesWhatInvariantFormatJsonNumberWrites_ForPinnedGeneratedDoubles()
+    {
+        Pinned(AnyDouble.Where(double.IsFinite), 200_000, v =>
+        {
+            var written = Bytes(l => l.JsonNumber(v, "x"));
+            if (written != InvariantFormat.JsonNumber(v, "x")) written.Should().Be(InvariantFormat.JsonNumber(v, "x"), $"JsonNumber({v:R})");
+        });
+    }
+
+    [Theory]
+    [InlineData(-0.0, 3, "0.000")]
+    [InlineData(-0.0004, 3, "0.000")]
+    [InlineData(-0.0005, 3, "-0.001")]
+    [InlineData(0.0005, 3, "0.001")]
+    [InlineData(2.675, 2, "2.68")]
+    [InlineData(1.005, 2, "1.00")]                  // 1.00499999999999989… as a double
+    [InlineData(999_999_999.9999995, 6, "1000000000.000000")]
+    [InlineData(-123_456_789.123_456_7, 6, "-123456789.123457")]
+    [InlineData(1e-7, 6, "0.000000")]
+    [InlineData(5e-7, 6, "0.000001")]
+    [InlineData(1e20, 2, "100000000000000000000.00")]
+    [InlineData(double.NaN, 3, "NaN")]
+    [InlineData(double.NegativeInfinity, 3, "-Infinity")]
+    public void Utf8LineWriter_Fixed_FixedCases(double value, int decimals, string expected)
+    {
+        // Each case against the string formatter too: the expectation is today's text, not a guess.
+        Bytes(l => l.Fixed(value, decimals)).Should().Be(InvariantFormat.Fixed(value, decimals));
+        Bytes(l => l.Fixed(value, decimals)).Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData(-0.0, "0")]
+    [InlineData(-0.0000004, "0")]
+    [InlineData(0.1 + 0.2, "0.3")]
+    [InlineData(-2.5, "-2.5")]
+    [InlineData(1_000_000, "1000000")]
+    [InlineData(0.0000005, "0.000001")]
+    [InlineData(-999_999_999.999_999, "-999999999.999999")]
+    [InlineData(1e15, "1000000000000000")]
+    public void Utf8LineWriter_JsonNumber_FixedCases(double value, string expected)
+    {
+        Bytes(l => l.JsonNumber(value, "x")).Should().Be(InvariantFormat.JsonNumber(value, "x"));
+        Bytes(l => l.JsonNumber(value, "x")).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Utf8LineWriter_Instant_WritesWhatSimInstantToStringWrites_InAnyOrder()
+    {
+        // The date is kept from one instant to the next: pinned random instants over 0001–9999,
+        // each followed by its neighbours across midnight, in no order.
+        Pinned(Gen.Long[-62_135_596_800, 253_402_300_799 - 2], 50_000, s =>
+        {
+            foreach (var x in new[] { s, s + 1, s - 86_400 >= -62_135_596_800 ? s - 86_400 : s, s + 2 })
+            {
+                var t = SimInstant.FromUnixSeconds(x);
+                var written = Bytes(l => l.Instant(t));
+                if (written != t.ToString()) written.Should().Be(t.ToString());
+            }
+        });
+    }
+
+    [Fact]
+    public void Utf8LineWriter_Instant_OutsideTheCalendar_ThrowsAsToStringDoes_EvenAfterAnInstantOfTheDayBefore()
+    {
+        Bytes(l => l.Instant(SimInstant.FromUnixSeconds(253_402_300_799))).Should().Be("9999-12-31T23:59:59Z");
+        var act = () => Bytes(l => l.Instant(SimInstant.FromUnixSeconds(253_402_300_800)));
+        act.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Utf8LineWriter_Text_WritesUtf8_ForPinnedGeneratedStrings()
+    {
+        Pinned(Gen.OneOf(Gen.String, Gen.String[Gen.Char[' ', '~'], 0, 40]), 20_000, text =>
+        {
+            string expected;
+            try { expected = Encoding.UTF8.GetString(new UTF8Encoding(false, true).GetBytes(text)); }
+            catch (EncoderFallbackException)
+            {
+                var act = () => Bytes(l => l.Text(text));
+                act.Should().Throw<EncoderFallbackException>();
+                return;
+            }
+            Bytes(l => l.Text(text)).Should().Be(expected);
+            Bytes(l => l.JsonString(text)).Should().Be(ByJsonWriter(text));
+        });
     }
 }
