@@ -30,6 +30,8 @@ public static class PumpSimApp
     // A method of its own: the JIT resolves Spectre.Console.Cli (and the commands' assemblies) when it
     // compiles this, so `--version` above never loads them.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050:RequiresDynamicCode",
+        Justification = "Spectre.Console.Cli reflects over types, it emits no code; the native build keeps its assembly and pumpsim's whole (TrimmerRootAssembly), and .ci/native checks every help page and verb of the native binary against the JIT build.")]
     private static int RunCommands(string[] args, IAnsiConsole console, TextWriter error)
     {
         // --debug is accepted anywhere on the line and only decides whether a stack trace is shown.

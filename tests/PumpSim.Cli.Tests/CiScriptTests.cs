@@ -27,6 +27,17 @@ public class CiScriptTests
     }
 
     [Fact]
+    public void CiRun_compares_the_native_build_with_the_jit_build()
+    {
+        File.ReadAllText(Repo.Path(".ci", "run")).Should().Contain(".ci/native src/PumpSim.Cli/bin/Debug/net10.0");
+        var native = File.ReadAllText(Repo.Path(".ci", "native"));
+        // Every bundled scenario and every verb's help, with the allowed warnings read from their file.
+        native.Should().Contain("find scenarios -name '*.yaml'").And.Contain("-p:PublishAot=true").And.Contain(".ci/aot-warnings.txt");
+        var helpLoop = native.Split('\n').Single(l => l.StartsWith("for verb in ", StringComparison.Ordinal)).Split([' ', ';']);
+        helpLoop.Should().Contain(["run", "verify", "play", "list", "validate", "diagram", "schema", "sweep", "merge", "serve", "trace", "check", "grade", "trumpet"]);
+    }
+
+    [Fact]
     public void Every_allowed_skip_names_a_test_and_its_reason()
     {
         foreach (var line in File.ReadAllLines(Repo.Path("tests", "allowed-skips.txt")).Where(l => l.Trim().Length > 0 && !l.TrimStart().StartsWith('#')))

@@ -31,6 +31,38 @@ public class PackagingTests
     }
 
     [Fact]
+    public void Native_build_keeps_spectre_and_pumpsim_whole_for_their_reflection()
+    {
+        // Without these roots every verb Spectre.Console.Cli binds dies at start in the native binary
+        // ("Could not get settings type for command"); .ci/native runs them all.
+        var roots = Project.Root!.Elements("ItemGroup").Where(g => g.Attribute("Condition")?.Value == "'$(PublishAot)' == 'true'")
+            .Elements("TrimmerRootAssembly").Select(e => e.Attribute("Include")!.Value);
+        roots.Should().BeEquivalentTo("Spectre.Console.Cli", "pumpsim");
+        static bool Aot(XElement g) => g.Attribute("Condition")?.Value == "'$(PublishAot)' == 'true'";
+        Property("SelfContained", Aot).Should().Be("true");
+        Property("PublishReadyToRun", Aot).Should().Be("false");
+    }
+
+    [Fact]
+    public void Native_tool_packages_name_any_and_the_packing_platform()
+    {
+        static bool Native(XElement g) => g.Attribute("Condition")?.Value == "'$(NativeTool)' == 'true'";
+        // dotnet tool install fails when the pointer names a package the feed lacks: only what is packed.
+        Property("ToolPackageRuntimeIdentifiers", Native).Should().Be("any;$(NativeToolRids)");
+        Property("NativeToolRids", Native).Should().Be("$(NETCoreSdkPortableRuntimeIdentifier)");
+        Property("PublishAot", Native).Should().Be("true");
+    }
+
+    [Fact]
+    public void Single_file_carries_runtime_natives_and_scenarios()
+    {
+        static bool Single(XElement g) => g.Attribute("Condition")?.Value == "'$(SingleFile)' == 'true'";
+        Property("SelfContained", Single).Should().Be("true");
+        Property("PublishSingleFile", Single).Should().Be("true");
+        Property("IncludeAllContentForSelfExtract", Single).Should().Be("true");
+    }
+
+    [Fact]
     public void The_cli_runs_without_dynamic_code()
     {
         // Set in the project file, so every build, publish and tool package carries it (docs/startup.md).

@@ -20,6 +20,10 @@ internal sealed class TypeRegistrar : ITypeRegistrar
         list.Add(factory);
     }
 
+    // Every type Spectre asks for is a command or settings type of pumpsim or one of Spectre's own, and
+    // the native build keeps both assemblies whole (TrimmerRootAssembly), constructors included.
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070",
+        Justification = "pumpsim and Spectre.Console.Cli are trimmer roots in the native build; .ci/native runs every verb.")]
     private object Create(Type type)
     {
         var ctor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
@@ -32,11 +36,13 @@ internal sealed class TypeRegistrar : ITypeRegistrar
         if (_factories.TryGetValue(type, out var list)) return list[^1]();
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>))
         {
+            // Spectre asks for all of its interceptors and help providers; an array built from a Type at run time
+            // (Array.CreateInstance) needs code a native binary may not have, so name the type.
             var item = type.GetGenericArguments()[0];
-            var all = _factories.TryGetValue(item, out var l) ? l.Select(f => f()).ToArray() : [];
-            var array = Array.CreateInstance(item, all.Length);
-            for (var i = 0; i < all.Length; i++) array.SetValue(all[i], i);
-            return array;
+            var all = _factories.TryGetValue(item, out var l) ? l.Select(f => f()) : [];
+            if (item == typeof(ICommandInterceptor)) return all.Cast<ICommandInterceptor>().ToArray();
+            if (item == typeof(Spectre.Console.Cli.Help.IHelpProvider)) return all.Cast<Spectre.Console.Cli.Help.IHelpProvider>().ToArray();
+            throw new InvalidOperationException($"TypeRegistrar: no list of {item} is registered");
         }
         if (type.IsInterface || type.IsAbstract) return null;
         return Create(type);
