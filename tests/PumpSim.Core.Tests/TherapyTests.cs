@@ -166,4 +166,17 @@ public class TherapyTests
         BatteryModel.SynchroMedII.DaysLeft(391_389_432_500, 500_000_000).Should().Be(100);
         BatteryModel.SynchroMedII.ChargeFor(10_000, 500_000_000).Should().Be(BatteryModel.FullCharge); // 10 000 days > 7 years
     }
+
+    [Fact]
+    public void FlexProgram_RateAtAndNextChange_AllocateNothing()
+    {
+        // Asked at every breakpoint of every run: an enumerator per call was a fifth of a fifty-year
+        // run's CPU in the garbage collector (docs/performance.md).
+        var p = TherapyProgram.Flex(FlexRepeat.Daily, [new FlexStep(7 * 3600, A), new FlexStep(22 * 3600, B)]);
+        var t = At("1h");
+        p.RateAt(t); p.NextChangeAfter(t); // any one-time work first
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++) { p.RateAt(t); p.NextChangeAfter(t); }
+        (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
+    }
 }

@@ -17,11 +17,15 @@ public sealed record TherapyProgram
     public ProgramMode Mode { get; }
     public ProgramRate? Rate { get; }
     public FlexRepeat Repeat { get; }
-    public IReadOnlyList<FlexStep> Steps { get; }
+    public IReadOnlyList<FlexStep> Steps => _steps;
 
-    private TherapyProgram(ProgramMode mode, ProgramRate? rate, FlexRepeat repeat, IReadOnlyList<FlexStep> steps)
+    // The engine asks RateAt and NextChangeAfter at every breakpoint: a foreach over the
+    // IReadOnlyList allocates an enumerator each time, a loop over the array does not.
+    private readonly FlexStep[] _steps;
+
+    private TherapyProgram(ProgramMode mode, ProgramRate? rate, FlexRepeat repeat, FlexStep[] steps)
     {
-        Mode = mode; Rate = rate; Repeat = repeat; Steps = steps;
+        Mode = mode; Rate = rate; Repeat = repeat; _steps = steps;
     }
 
     public static TherapyProgram Continuous(ProgramRate rate) => new(ProgramMode.Continuous, rate, FlexRepeat.Daily, []);
@@ -53,8 +57,8 @@ public sealed record TherapyProgram
     {
         if (Mode != ProgramMode.Flex) return Rate;
         var phase = Phase(t);
-        var current = Steps[^1]; // before the first step of the cycle, the last one still runs
-        foreach (var s in Steps)
+        var current = _steps[^1]; // before the first step of the cycle, the last one still runs
+        foreach (var s in _steps)
         {
             if (s.StartSecond <= phase) current = s; else break;
         }
@@ -64,11 +68,11 @@ public sealed record TherapyProgram
     /// <summary>The next instant strictly after <paramref name="t"/> at which the rate changes step.</summary>
     public SimInstant NextChangeAfter(SimInstant t)
     {
-        if (Mode != ProgramMode.Flex || Steps.Count < 2) return SimInstant.MaxValue;
+        if (Mode != ProgramMode.Flex || _steps.Length < 2) return SimInstant.MaxValue;
         var phase = Phase(t);
-        foreach (var s in Steps)
+        foreach (var s in _steps)
             if (s.StartSecond > phase) return t + SimDuration.FromSeconds(s.StartSecond - phase);
-        return t + SimDuration.FromSeconds(PeriodOf(Repeat) - phase + Steps[0].StartSecond);
+        return t + SimDuration.FromSeconds(PeriodOf(Repeat) - phase + _steps[0].StartSecond);
     }
 
     /// <summary>Every rate the program can run, for range checks against the pump profile.</summary>
