@@ -140,14 +140,15 @@ internal static class ProgrammerApi
     }
 
     /// <summary>What the programmer knows now: the session's file with every confirmed change, read
-    /// as the pump holds it, and the last interrogation's reservoir estimate.</summary>
+    /// as the pump holds it, and the reservoir it last read (an interrogation, or the volume a refill
+    /// just programmed).</summary>
     internal static Current CurrentOf(Session s)
     {
         var plan = ScenarioLoader.Parse(s.ScenarioYaml(), "session.yaml").Plan;
-        var (now, interrogation) = s.LastInterrogation();
+        var (now, reading) = s.LastReading();
         var pump = new TraineeSession(plan, now);
         // The programmer shows the estimate to the microlitre, as the clinician reads it.
-        return new Current(plan, pump, interrogation is null ? null : Volume.FromMl(Math.Round(interrogation.EstimatedMl, 3)), interrogation?.At);
+        return new Current(plan, pump, reading is { } r ? Volume.FromMl(Math.Round(r.EstimatedMl, 3)) : null, reading?.At);
     }
 
     internal sealed record Current(SimulationPlan Plan, TraineeSession Pump, Volume? Estimate, SimInstant? InterrogatedAt)
@@ -158,3 +159,6 @@ internal static class ProgrammerApi
 
     internal static string N(double v) => v.ToString("0.######", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A reservoir volume the programmer read from the pump, and when.</summary>
+internal readonly record struct ProgrammerReading(SimInstant At, double EstimatedMl);

@@ -33,7 +33,9 @@ public sealed class Session : IDisposable
     private readonly List<SseClient> _clients = [];
     private readonly SessionHistory _history = new();
     // The programmer's last reading (the engine keeps no event history for a live session).
-    private Interrogation? _lastInterrogation;
+    // What the programmer last read from the pump: an interrogation's estimate, or the volume a
+    // refill (or a pocket fill, as the pump believes it) just programmed.
+    private ProgrammerReading? _lastReading;
     private readonly SortedSet<long> _bookmarks = [];
     private Simulation _sim = null!;
     private IDisposable? _feed;
@@ -113,7 +115,7 @@ public sealed class Session : IDisposable
     internal T Read<T>(Func<Simulation, T> read) { lock (Gate) return read(_sim); }
 
     /// <summary>The last interrogation of this run so far and the clock, read together.</summary>
-    internal (SimInstant Now, Interrogation? Last) LastInterrogation() { lock (Gate) return (_sim.Now, _lastInterrogation); }
+    internal (SimInstant Now, ProgrammerReading? Last) LastReading() { lock (Gate) return (_sim.Now, _lastReading); }
 
     /// <summary>Called by the ticker: real seconds elapsed since the last tick. Never waits for the
     /// lock: a session busy with a long control skips the tick (and gets its time at the next one),
@@ -355,7 +357,7 @@ public sealed class Session : IDisposable
         var loaded = ScenarioLoader.Parse(_recording.ToYaml(), _source.Path);
         _sim = new Simulation(loaded.Plan, _retainHistory);
         _history.Clear();
-        _lastInterrogation = null;
+        _lastReading = null;
         _halted = null;
         var events = _sim.Events.Subscribe(OnEvent);
         var samples = _sim.Telemetry.Subscribe(OnSample);
@@ -366,7 +368,13 @@ public sealed class Session : IDisposable
     private void OnEvent(PumpEvent e)
     {
         if (_stopAt is null && _watch.Matches(e)) _stopAt = e.At;
-        if (e is Interrogation i) _lastInterrogation = i;
+        _lastReading = e switch
+        {
+            Interrogation i => new ProgrammerReading(i.At, i.EstimatedMl),
+            Refill r => new ProgrammerReading(r.At, r.ProgrammedMl),
+            PocketFill f => new ProgrammerReading(f.At, f.ProgrammedMl),
+            _ => _lastReading,
+        };
         if (_muted && e is AlarmTone)
         {
             // A tone is sound, kept by no snapshot: while nobody listens, it is only counted

@@ -63,6 +63,21 @@ public class ProgrammerApiTests
         Simulation.Run(saved.Plan).Events.OfType<Core.Events.Refill>().Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task Confirm_OfARefill_ShowsTheVolumeJustProgrammed_NotTheOldReading()
+    {
+        // The programmer told the pump 20 mL: its screen reads that from then on, not the 2.5 mL of
+        // the interrogation before the refill (which gave 1.11 days to the alarm on the screen).
+        await using var server = await RunningServer.Start(Lesson);
+        await Post(server, "/api/sessions/1/programmer/interrogate");
+        await Post(server, "/api/sessions/1/programmer/confirm", Refill);
+        var state = await Get(server, "/api/sessions/1/programmer");
+        state.GetProperty("reservoir_estimate_ml").GetDouble().Should().Be(20);
+        // 450 mcg/day at 1000 mcg/mL = 0.45 mL/day: (20 - 2) / 0.45 = 40 days to the alarm, 20 / 0.45 = 44.44 to empty.
+        state.GetProperty("days_to_low_reservoir_alarm").GetDouble().Should().Be(40);
+        state.GetProperty("days_to_empty").GetDouble().Should().Be(44.44);
+    }
+
     [Theory]
     [InlineData("""{"workflow":"erase"}""", "'workflow'")]
     [InlineData("""{"workflow":"refill","add_ml":"20","drug_concentration_mcg_per_ml":1000,"program_volume_ml":20}""", "'add_ml' must be a number")]

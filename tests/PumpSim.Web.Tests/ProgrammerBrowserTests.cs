@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using PumpSim.Core.Engine;
 using PumpSim.Scenarios;
@@ -86,6 +87,14 @@ public class ProgrammerBrowserTests
             await Assertions.Expect(p.Locator("#grade-result li").First).ToHaveTextAsync("lesson new-concentration-refill: target met, no findings");
             await Assertions.Expect(p.Locator("#grade-result")).ToContainTextAsync("% of the prescribed 450 mcg/day (illustrative simulation, not a clinical figure).");
             await Assertions.Expect(p.Locator("#grade-note")).ToContainTextAsync("illustrative");
+        }
+        // Both screens at the end of the lesson, as axe-core reads them: nothing serious or critical.
+        foreach (var (p, name) in new[] { (page, "the trainer's programmer"), (classPage, "the class's programmer") })
+        {
+            var axe = await p.RunAxe();
+            axe.Violations.Where(v => v.Impact is "serious" or "critical")
+                .Select(v => $"{v.Id} ({v.Impact}): {v.Help} — {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}")
+                .Should().BeEmpty(name);
         }
         if (Environment.GetEnvironmentVariable("PUMPSIM_SCREENSHOT_GRADE") is { Length: > 0 } gradeShot)
             await classPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Repo.Root, gradeShot), FullPage = true });
