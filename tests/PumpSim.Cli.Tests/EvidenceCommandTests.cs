@@ -73,7 +73,7 @@ public class EvidenceCommandTests
     {
         var r = Cli.Run("verify", Library("  - { event: catheter-fault, count: 1 }"));
         r.ExitCode.Should().Be(0, r.Out + r.Error);
-        r.Out.Should().Contain("1 scenario, 1 expectations: 1 passed");
+        r.Out.Should().Contain("1 scenario, 1 expectation: 1 passed");
     }
 
     [Fact]

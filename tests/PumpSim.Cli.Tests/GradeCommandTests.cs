@@ -48,6 +48,8 @@ public class GradeCommandTests
         var r = Cli.Run("grade", Lesson("routine-refill.yaml"), Lesson("dose-titration.answer.yaml"));
         r.ExitCode.Should().Be(2);
         r.Error.Should().Contain("dose-titration.answer.yaml:1:1: error: not a session of lesson 'routine-refill'");
+        // Each difference is one item of the list, the id's two values in brackets.
+        r.Error.Should().Contain("it changes the scenario id ('dose-titration'; the lesson's is 'routine-refill'), ");
         Cli.HasStackTrace(r.Error).Should().BeFalse();
     }
 

@@ -173,18 +173,20 @@ public sealed class VerifyCommand(IAnsiConsole stdout, ErrorWriter errors) : Com
             else console.MarkupLine($"[red]✗[/] {Markup.Escape(f)}");
         }
         var noun = files.Count == 1 ? "scenario" : "scenarios";
+        var checkedCount = passed + failed + expectedFailures;
+        var expectations = checkedCount == 1 ? "expectation" : "expectations";
         var invalidText = (expectedFailures > 0 ? $", {expectedFailures} expected failure{(expectedFailures == 1 ? "" : "s")} (known defects)" : "")
             + (invalid > 0 ? $", {invalid} invalid file{(invalid == 1 ? "" : "s")}" : "");
         var crashText = crashed > 0 ? $"{crashed} file{(crashed == 1 ? "" : "s")} hit an internal error; run again with --debug and report it." : null;
         if (plain)
         {
             if (crashText is not null) Log(crashText);
-            Log($"{files.Count} {noun}, {passed + failed + expectedFailures} expectations: {passed} passed, {failed} failed{invalidText}.");
+            Log($"{files.Count} {noun}, {checkedCount} {expectations}: {passed} passed, {failed} failed{invalidText}.");
         }
         else
         {
             if (crashText is not null) console.MarkupLine($"[red]{Markup.Escape(crashText)}[/]");
-            console.MarkupLine($"{files.Count} {noun}, {passed + failed + expectedFailures} expectations: [green]{passed} passed[/], [red]{failed} failed[/]{(invalidText.Length > 0 ? $"[red]{Markup.Escape(invalidText)}[/]" : "")}.");
+            console.MarkupLine($"{files.Count} {noun}, {checkedCount} {expectations}: [green]{passed} passed[/], [red]{failed} failed[/]{(invalidText.Length > 0 ? $"[red]{Markup.Escape(invalidText)}[/]" : "")}.");
         }
         return crashed > 0 ? ExitCodes.InternalError : invalid > 0 ? ExitCodes.InvalidInput : failed > 0 ? ExitCodes.ExpectationFailed : ExitCodes.Ok;
     }

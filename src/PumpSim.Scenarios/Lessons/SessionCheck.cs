@@ -13,7 +13,7 @@ internal static class SessionCheck
         var l = lesson.Scenario.Plan;
         var s = session.Plan;
         var differs = new List<string>();
-        if (l.Id != s.Id) differs.Add($"its scenario id is '{s.Id}', the lesson's '{l.Id}'");
+        if (l.Id != s.Id) differs.Add($"the scenario id ('{s.Id}'; the lesson's is '{l.Id}')");
         if (l.Start != s.Start || l.Duration != s.Duration) differs.Add("start or duration");
         if (l.Profile != s.Profile) differs.Add("pump model");
         if (l.Concentration != s.Concentration || l.ProgrammedConcentration != s.ProgrammedConcentration) differs.Add("drug");
