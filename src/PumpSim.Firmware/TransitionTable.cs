@@ -21,26 +21,23 @@ internal sealed class TransitionTable<TState, TTrigger>
     public TransitionTable(Action<StateMachine<TState, TTrigger>> configure)
     {
         _configure = configure;
-        foreach (var state in Enum.GetValues<TState>())
+        // The configuration is the same whatever the current state: its rules are checked once.
+        foreach (var s in Machine(default).GetInfo().States)
         {
-            var info = Machine(state).GetInfo();
-            foreach (var s in info.States)
-            {
-                var guarded = s.FixedTransitions.Any(t => t.GuardConditionsMethodDescriptions.Any())
-                    || s.IgnoredTriggers.Any(t => t.GuardConditionsMethodDescriptions.Any());
-                if (guarded || s.DynamicTransitions.Any() || s.EntryActions.Any() || s.ExitActions.Any()
-                    || s.ActivateActions.Any() || s.DeactivateActions.Any())
-                    throw new InvalidOperationException($"{typeof(TState).Name}.{s.UnderlyingState} has a guard or an action: fire it through Stateless");
-            }
+            var guarded = s.FixedTransitions.Any(t => t.GuardConditionsMethodDescriptions.Any())
+                || s.IgnoredTriggers.Any(t => t.GuardConditionsMethodDescriptions.Any());
+            if (guarded || s.DynamicTransitions.Any() || s.EntryActions.Any() || s.ExitActions.Any()
+                || s.ActivateActions.Any() || s.DeactivateActions.Any())
+                throw new InvalidOperationException($"{typeof(TState).Name}.{s.UnderlyingState} has a guard or an action: fire it through Stateless");
+        }
+        foreach (var state in Enum.GetValues<TState>())
             foreach (var trigger in Enum.GetValues<TTrigger>())
             {
                 var at = state;
-                var machine = new StateMachine<TState, TTrigger>(() => at, s => at = s, FiringMode.Queued);
-                configure(machine);
+                var machine = Machine(state, s => at = s);
                 machine.Fire(trigger); // throws for a trigger the state does not handle
                 _next[(state, trigger)] = at;
             }
-        }
     }
 
     /// <summary>The state <paramref name="trigger"/> leads to from <paramref name="state"/>.</summary>
@@ -49,9 +46,9 @@ internal sealed class TransitionTable<TState, TTrigger>
     /// <summary>The configuration's description, with <paramref name="state"/> as its current state.</summary>
     public StateMachineInfo Info(TState state) => Machine(state).GetInfo();
 
-    private StateMachine<TState, TTrigger> Machine(TState state)
+    private StateMachine<TState, TTrigger> Machine(TState state, Action<TState>? moved = null)
     {
-        var machine = new StateMachine<TState, TTrigger>(() => state, _ => { }, FiringMode.Queued);
+        var machine = new StateMachine<TState, TTrigger>(() => state, s => { state = s; moved?.Invoke(s); }, FiringMode.Queued);
         _configure(machine);
         return machine;
     }

@@ -32,9 +32,9 @@ public sealed class Session : IDisposable
     private readonly bool _retainHistory;
     private readonly List<SseClient> _clients = [];
     private readonly SessionHistory _history = new();
-    // The programmer's last reading (the engine keeps no event history for a live session).
-    // What the programmer last read from the pump: an interrogation's estimate, or the volume a
-    // refill (or a pocket fill, as the pump believes it) just programmed.
+    // What the programmer last read from the pump (the engine keeps no event history for a live
+    // session): an interrogation's estimate, or the volume a refill (or a pocket fill, as the pump
+    // believes it) just programmed.
     private ProgrammerReading? _lastReading;
     private readonly SortedSet<long> _bookmarks = [];
     private Simulation _sim = null!;
@@ -114,7 +114,7 @@ public sealed class Session : IDisposable
     /// <summary>Reads the live run under the session's lock (the programmer's interrogation).</summary>
     internal T Read<T>(Func<Simulation, T> read) { lock (Gate) return read(_sim); }
 
-    /// <summary>The last interrogation of this run so far and the clock, read together.</summary>
+    /// <summary>The programmer's last reading of this run so far and the clock, read together.</summary>
     internal (SimInstant Now, ProgrammerReading? Last) LastReading() { lock (Gate) return (_sim.Now, _lastReading); }
 
     /// <summary>Called by the ticker: real seconds elapsed since the last tick. Never waits for the

@@ -30,7 +30,7 @@ public static class FinishReview
         new("reservoir volume", current.Reservoir.ToString(), pending.Reservoir.ToString()),
         new("program", Describe(current.Program, current.Entered, profile), Describe(pending.Program, pending.Entered, profile)),
         new("low-reservoir alarm", current.LowReservoirAlarm.ToString(), pending.LowReservoirAlarm.ToString()),
-        new("patient bolus", Describe(current.Ptm), Describe(pending.Ptm)),
+        new("patient bolus", PtmSettings.Describe(current.Ptm), PtmSettings.Describe(pending.Ptm)),
         new("boluses", Describe(current.Boluses), Describe(pending.Boluses)),
     ];
 
@@ -58,8 +58,6 @@ public static class FinishReview
         var s = second % SimDuration.SecondsPerDay;
         return day + (s / 3600).ToString("00", CultureInfo.InvariantCulture) + ":" + (s / 60 % 60).ToString("00", CultureInfo.InvariantCulture);
     }
-
-    private static string Describe(PtmSettings? ptm) => PtmSettings.Describe(ptm);
 
     private static string Describe(IReadOnlyList<string> boluses) => boluses.Count == 0 ? "none" : string.Join(", ", boluses);
 }
